@@ -1,0 +1,99 @@
+// swift-tools-version:6.1
+// SwiftFlux: a Swift reimplementation of the Flux v2.2 GitOps toolkit.
+//
+// Targets are grouped by layer (see ../shared/STYLE.md); dependencies point down only.
+//   1. Pure libraries (no I/O)   GoCompat, StructuredData, KubeModel, GoTemplate
+//   2. I/O                       KubeClient
+//   3. Runtime                   (controller runtime, Helm actions: roadmap step 2)
+//   4. Server                    (embedded API server: storage, then HTTP front)
+//   5. Controllers               (source, helm, kustomize, notification, image)
+//   6. Entry point               SwiftFluxCLI (command tree) + swiftflux (executable)
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6)
+]
+
+let package = Package(
+    name: "swiftflux",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "swiftflux", targets: ["swiftflux"]),
+        .library(name: "StructuredData", targets: ["StructuredData"]),
+        .library(name: "KubeModel", targets: ["KubeModel"]),
+        .library(name: "KubeClient", targets: ["KubeClient"]),
+        .library(name: "GoTemplate", targets: ["GoTemplate"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.1.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
+    ],
+    targets: [
+        // MARK: Layer 1 — pure libraries
+        .target(
+            name: "GoCompat",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "StructuredData",
+            dependencies: [
+                "GoCompat",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "KubeModel",
+            dependencies: ["GoCompat", "StructuredData"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "GoTemplate",
+            dependencies: [
+                "GoCompat",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Layer 2 — I/O
+        .target(
+            name: "KubeClient",
+            dependencies: [
+                "KubeModel", "StructuredData",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Layer 6 — entry point
+        .target(
+            name: "SwiftFluxCLI",
+            dependencies: [
+                "KubeClient", "KubeModel", "StructuredData", "GoTemplate",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "swiftflux",
+            dependencies: ["SwiftFluxCLI"],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Tests
+        .testTarget(name: "GoCompatTests", dependencies: ["GoCompat"], swiftSettings: swiftSettings),
+        .testTarget(name: "StructuredDataTests", dependencies: ["StructuredData"], swiftSettings: swiftSettings),
+        .testTarget(name: "SwiftFluxCLITests", dependencies: ["SwiftFluxCLI"], swiftSettings: swiftSettings),
+    ]
+)

@@ -1,0 +1,3 @@
+import KubeModel
+/// KubeClient: a Kubernetes REST client over async-http-client.
+public enum KubeClientModule {}

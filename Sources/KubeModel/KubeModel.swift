@@ -1,0 +1,2 @@
+/// KubeModel: the Kubernetes object model (pure). See KubeModel.md in the README.
+public enum KubeModel {}

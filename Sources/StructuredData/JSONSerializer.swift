@@ -1,0 +1,138 @@
+import GoCompat
+
+/// Options for writing JSON text. The defaults reproduce Go's `json.Marshal` on a value whose
+/// objects keep their order: compact, `<`, `>`, `&` escaped, U+2028/U+2029 escaped.
+public struct JSONWriteOptions: Sendable, Equatable {
+    /// Sort object keys by their UTF-8 bytes (what Go does for maps).
+    public var sortedKeys: Bool
+    /// Escape `<`, `>` and `&` as `\u003c`, `\u003e`, `\u0026` (Go's default; `toRawJson` turns it off).
+    public var escapeHTML: Bool
+    /// Indent string for pretty output (`json.MarshalIndent(v, "", indent)`); `nil` is compact.
+    public var indent: String?
+
+    public init(sortedKeys: Bool = false, escapeHTML: Bool = true, indent: String? = nil) {
+        self.sortedKeys = sortedKeys
+        self.escapeHTML = escapeHTML
+        self.indent = indent
+    }
+
+    public static let compact = JSONWriteOptions()
+    /// Go's `json.Marshal` of a `map[string]interface{}`: sorted keys, HTML escaped.
+    public static let goMap = JSONWriteOptions(sortedKeys: true)
+}
+
+extension JSONValue {
+    /// JSON text of this value. Non-finite doubles (which Go refuses to encode) are written as `null`.
+    public func serialized(_ options: JSONWriteOptions = .compact) -> String {
+        String(decoding: serializedBytes(options), as: UTF8.self)
+    }
+
+    /// JSON bytes of this value (see `serialized`).
+    public func serializedBytes(_ options: JSONWriteOptions = .compact) -> [UInt8] {
+        var writer = JSONWriter(options: options)
+        writer.reserve(64)
+        writer.write(self, level: 0)
+        return writer.out
+    }
+}
+
+struct JSONWriter {
+    let options: JSONWriteOptions
+    var out: [UInt8] = []
+
+    init(options: JSONWriteOptions) { self.options = options }
+
+    mutating func reserve(_ n: Int) { out.reserveCapacity(n) }
+
+    mutating func newline(_ level: Int) {
+        guard let indent = options.indent else { return }
+        out.append(0x0a)
+        for _ in 0..<level { out.append(contentsOf: indent.utf8) }
+    }
+
+    mutating func write(_ value: JSONValue, level: Int) {
+        switch value {
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .int(let i): out.append(contentsOf: String(i).utf8)
+        case .double(let d):
+            out.append(contentsOf: (GoFloat.jsonString(d) ?? "null").utf8)
+        case .string(let s): writeString(s)
+        case .array(let a):
+            if a.isEmpty { out.append(contentsOf: "[]".utf8); return }
+            out.append(UInt8(ascii: "["))
+            for (i, element) in a.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                newline(level + 1)
+                write(element, level: level + 1)
+            }
+            newline(level)
+            out.append(UInt8(ascii: "]"))
+        case .object(let o):
+            if o.isEmpty { out.append(contentsOf: "{}".utf8); return }
+            out.append(UInt8(ascii: "{"))
+            var first = true
+            func member(_ key: String, _ v: JSONValue, _ w: inout JSONWriter) {
+                if !first { w.out.append(UInt8(ascii: ",")) }
+                first = false
+                w.newline(level + 1)
+                w.writeString(key)
+                w.out.append(UInt8(ascii: ":"))
+                if w.options.indent != nil { w.out.append(0x20) }
+                w.write(v, level: level + 1)
+            }
+            if options.sortedKeys {
+                for key in o.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+                    member(key, o[key]!, &self)
+                }
+            } else {
+                for (key, v) in o { member(key, v, &self) }
+            }
+            newline(level)
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    mutating func writeString(_ s: String) {
+        out.append(UInt8(ascii: "\""))
+        var bytes = s.utf8.makeIterator()
+        var pending: [UInt8] = []
+        while let b = bytes.next() {
+            switch b {
+            case UInt8(ascii: "\""): out.append(contentsOf: [0x5c, 0x22])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [0x5c, 0x5c])
+            case 0x0a: out.append(contentsOf: [0x5c, UInt8(ascii: "n")])
+            case 0x0d: out.append(contentsOf: [0x5c, UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [0x5c, UInt8(ascii: "t")])
+            case 0x00..<0x20:
+                out.append(contentsOf: [0x5c, UInt8(ascii: "u"), 0x30, 0x30, Self.hex[Int(b >> 4)], Self.hex[Int(b & 0xf)]])
+            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"):
+                if options.escapeHTML {
+                    out.append(contentsOf: [0x5c, UInt8(ascii: "u"), 0x30, 0x30, Self.hex[Int(b >> 4)], Self.hex[Int(b & 0xf)]])
+                } else {
+                    out.append(b)
+                }
+            case 0xE2:
+                // U+2028 / U+2029 are E2 80 A8 / E2 80 A9: Go always escapes them.
+                pending = [b]
+                if let b1 = bytes.next() {
+                    pending.append(b1)
+                    if b1 == 0x80, let b2 = bytes.next() {
+                        pending.append(b2)
+                        if b2 == 0xA8 || b2 == 0xA9 {
+                            out.append(contentsOf: "\\u202".utf8)
+                            out.append(b2 == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9"))
+                            pending = []
+                        }
+                    }
+                }
+                out.append(contentsOf: pending)
+                pending = []
+            default: out.append(b)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}

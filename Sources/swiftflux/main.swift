@@ -1,0 +1,3 @@
+import SwiftFluxCLI
+
+await RootCommand.main()

@@ -1,0 +1,78 @@
+import Testing
+@testable import StructuredData
+
+@Suite struct JSONValueTests {
+    @Test("objects keep key order through a parse/serialize round trip")
+    func keyOrder() throws {
+        let text = #"{"z":1,"a":{"y":true,"b":null},"m":[1,2.5,"x"]}"#
+        let value = try JSONParser.parse(text)
+        #expect(value.serialized() == text)
+    }
+
+    @Test("integers and floats stay distinct and large integers are exact")
+    func numbers() throws {
+        let value = try JSONParser.parse(#"[1, 1.0, 9007199254740993, -9223372036854775808, 1e3, 18446744073709551616]"#)
+        #expect(value[0] == .int(1))
+        #expect(value[1] == .double(1))
+        #expect(value[0] != value[1])
+        #expect(value[2] == .int(9_007_199_254_740_993))
+        #expect(value[3] == .int(Int64.min))
+        #expect(value[4] == .double(1000))
+        #expect(value[5] == .double(18446744073709551616))
+        #expect(value.serialized() == "[1,1,9007199254740993,-9223372036854775808,1000,18446744073709552000]")
+    }
+
+    @Test("object equality ignores key order")
+    func equality() throws {
+        #expect(try JSONParser.parse(#"{"a":1,"b":2}"#) == JSONParser.parse(#"{"b":2,"a":1}"#))
+        let set: Set<JSONValue> = [try JSONParser.parse(#"{"a":1,"b":2}"#), try JSONParser.parse(#"{"b":2,"a":1}"#)]
+        #expect(set.count == 1)
+    }
+
+    @Test("strings escape like Go's encoding/json")
+    func escaping() throws {
+        let value: JSONValue = .string("<a href=\"x\">&\u{2028}\n\t\u{1}/é😀")
+        #expect(value.serialized() == #""\u003ca href=\"x\"\u003e\u0026\u2028\n\t\u0001/é😀""#)
+        #expect(value.serialized(JSONWriteOptions(escapeHTML: false)) == #""<a href=\"x\">&\u2028\n\t\u0001/é😀""#)
+        #expect(try JSONParser.parse(#""\ud83d\ude00\u00e9\/""#) == .string("😀é/"))
+    }
+
+    @Test("pretty and sorted output match json.MarshalIndent of a Go map")
+    func pretty() throws {
+        let value = try JSONParser.parse(#"{"b":[1,{}],"a":{"c":[]}}"#)
+        let expected = "{\n  \"a\": {\n    \"c\": []\n  },\n  \"b\": [\n    1,\n    {}\n  ]\n}"
+        #expect(value.serialized(JSONWriteOptions(sortedKeys: true, indent: "  ")) == expected)
+    }
+
+    @Test("malformed JSON names what is wrong", arguments: [
+        ("{\"a\":1,}", "invalid character '}' looking for beginning of object key string"),
+        ("[1 2]", "invalid character '2' after array element"),
+        ("{\"a\" 1}", "invalid character '1' after object key"),
+        ("tru", "unexpected end of JSON input"),
+        ("01", "invalid character '1' after top-level value"),
+        ("\"abc", "unexpected end of JSON input"),
+        ("", "unexpected end of JSON input"),
+        ("nul!", "invalid character '!' in literal null (expecting 'l')"),
+    ])
+    func malformed(text: String, message: String) {
+        #expect(throws: StructuredDataError.self) { try JSONParser.parse(text) }
+        do { _ = try JSONParser.parse(text) } catch { #expect(error.message.hasPrefix(message)) }
+    }
+
+    @Test("nesting beyond the depth limit is an error, not a crash")
+    func depth() {
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        #expect(throws: StructuredDataError.self) { try JSONParser.parse(deep) }
+    }
+
+    @Test("path subscripts read and write nested members")
+    func paths() {
+        var value: JSONValue = ["metadata": ["name": "a"]]
+        #expect(value[path: ["metadata", "name"]] == "a")
+        value[path: ["metadata", "labels", "app"]] = "web"
+        value[dotted: "spec.replicas"] = 3
+        #expect(value.serialized() == #"{"metadata":{"name":"a","labels":{"app":"web"}},"spec":{"replicas":3}}"#)
+        value[path: ["metadata", "name"]] = nil
+        #expect(value[path: ["metadata", "name"]] == nil)
+    }
+}
