@@ -5,7 +5,8 @@
 //   1. Pure libraries (no I/O)   GoCompat, StructuredData, KubeModel, GoTemplate
 //   2. I/O                       KubeClient
 //   3. Runtime                   (controller runtime, Helm actions: roadmap step 2)
-//   4. Server                    (embedded API server: storage, then HTTP front)
+//   4. Server                    APIServerCore (storage, no HTTP), APIServer (HTTP front)
+//   -  Test support              SwiftFluxTesting (in-process API server for tests)
 //   5. Controllers               (source, helm, kustomize, notification, image)
 //   6. Entry point               SwiftFluxCLI (command tree) + swiftflux (executable)
 import PackageDescription
@@ -32,6 +33,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.0"..<"4.0.0"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.0"),
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.3.0"),
     ],
     targets: [
         // MARK: Layer 1 — pure libraries
@@ -76,11 +82,44 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: Layer 4 — server
+        .target(
+            name: "APIServerCore",
+            dependencies: [
+                "KubeModel", "StructuredData",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "APIServer",
+            dependencies: [
+                "APIServerCore", "KubeModel", "StructuredData",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Test support (may depend on anything)
+        .target(
+            name: "SwiftFluxTesting",
+            dependencies: ["APIServer", "APIServerCore", "KubeClient", "KubeModel", "StructuredData"],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Layer 6 — entry point
         .target(
             name: "SwiftFluxCLI",
             dependencies: [
-                "KubeClient", "KubeModel", "StructuredData", "GoTemplate",
+                "KubeClient", "KubeModel", "StructuredData", "GoTemplate", "APIServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -94,6 +133,10 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "GoCompatTests", dependencies: ["GoCompat"], swiftSettings: swiftSettings),
         .testTarget(name: "StructuredDataTests", dependencies: ["StructuredData"], swiftSettings: swiftSettings),
+        .testTarget(name: "KubeModelTests", dependencies: ["KubeModel"], swiftSettings: swiftSettings),
+        .testTarget(name: "GoTemplateTests", dependencies: ["GoTemplate"], swiftSettings: swiftSettings),
+        .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "SwiftFluxTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "APIServerTests", dependencies: ["APIServer", "APIServerCore", "SwiftFluxTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "SwiftFluxCLITests", dependencies: ["SwiftFluxCLI"], swiftSettings: swiftSettings),
     ]
 )

@@ -1,3 +1,0 @@
-import SwiftFluxCLI
-
-await RootCommand.main()
