@@ -37,4 +37,9 @@ public struct GoTemplateError: Error, CustomStringConvertible, Equatable, Sendab
     }
 
     public var description: String { message }
+
+    /// Errors are equal when their kind and full text are.
+    public static func == (a: GoTemplateError, b: GoTemplateError) -> Bool {
+        a.kind == b.kind && a.message == b.message
+    }
 }

@@ -45,6 +45,9 @@ enum Comparison {
                 case (.string(let x), .string(let y)): truth = x == y
                 case (.uint(let x, _), .uint(let y, _)): truth = x == y
                 default:
+                    if !arg1.isInvalid && !arg.isInvalid && arg1.goType != arg.goType {
+                        throw GoTemplateError.function("non-comparable types \(GoFmt.string(arg1)): \(arg1.goType?.name ?? "<nil>"), \(arg.goType?.name ?? "<nil>"): \(GoFmt.string(arg))")
+                    }
                     if isNilLike(arg1) || isNilLike(arg) {
                         truth = isNilLike(arg1) == isNilLike(arg)
                     } else {
