@@ -1,8 +1,10 @@
 import GoCompat
 
 extension ExecState {
-    func evalFunction(dot: GoValue, name: String, node: Operand, args: [Operand], final: GoValue?) throws -> GoValue {
-        at = .operand(node)
+    /// `node` is the command (or, for a function used as an argument, the identifier) that
+    /// call errors are reported at.
+    func evalFunction(dot: GoValue, name: String, node: NodeRef, args: [Operand], final: GoValue?) throws -> GoValue {
+        at = node
         if let f = template.functions[name] {
             return try evalCall(dot: dot, fn: f, isBuiltin: false, name: name, args: args, final: final)
         }
@@ -102,7 +104,7 @@ extension ExecState {
         case .pipe(let p):
             return try validateType(try evalPipeline(dot: dot, pipe: p), type)
         case .identifier(_, let name):
-            return try validateType(try evalFunction(dot: dot, name: name, node: n, args: [n], final: nil), type)
+            return try validateType(try evalFunction(dot: dot, name: name, node: .operand(n), args: [n], final: nil), type)
         case .chain(_, let base, let names):
             return try validateType(try evalChain(dot: dot, base: base, names: names, node: n, args: nil, final: nil), type)
         default:
@@ -165,7 +167,7 @@ extension ExecState {
         case .bool(_, let b): return .bool(b)
         case .dot: return dot
         case .field(_, let names): return try evalFieldChain(dot: dot, receiver: dot, names: names, args: nil, final: nil)
-        case .identifier(_, let name): return try evalFunction(dot: dot, name: name, node: n, args: [n], final: nil)
+        case .identifier(_, let name): return try evalFunction(dot: dot, name: name, node: .operand(n), args: [n], final: nil)
         case .nilLiteral: throw error("evalEmptyInterface: nil (can't happen)")
         case .number(let num): return try idealConstant(num)
         case .string(_, _, let text): return .string(text)

@@ -29,7 +29,8 @@ extension ExecState {
         case .chain(_, let base, let names):
             return try evalChain(dot: dot, base: base, names: names, node: first, args: cmd.args, final: final)
         case .identifier(_, let name):
-            return try evalFunction(dot: dot, name: name, node: first, args: cmd.args, final: final)
+            at = .operand(first)
+            return try evalFunction(dot: dot, name: name, node: .command(cmd), args: cmd.args, final: final)
         case .pipe(let p):
             try notAFunction(cmd.args, final)
             return try evalPipeline(dot: dot, pipe: p)

@@ -86,8 +86,9 @@ extension Parser {
         var names: [String] = []
         while peek().kind == .field { names.append(String(next().value.dropFirst())) }
         switch node {
-        case .field(let p, let base): return .field(pos: p, names: base + names)
-        case .variable(let p, let base): return .variable(pos: p, names: base + names)
+        // Go gives the merged node the position of the chain (its first trailing field).
+        case .field(_, let base): return .field(pos: chainPos, names: base + names)
+        case .variable(_, let base): return .variable(pos: chainPos, names: base + names)
         case .bool, .string, .number, .nilLiteral, .dot:
             throw fail("unexpected . after term \(GoQuote.quote(node.goString))")
         default:
