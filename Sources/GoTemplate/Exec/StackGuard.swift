@@ -31,13 +31,47 @@ enum StackGuard {
         return max(min(half, 4 * 1024 * 1024), fallbackBudget)
     }()
 
-    /// The address below which execution must not recurse, for a run starting here.
+    /// Stack kept free below the floor on threads whose bounds are known.
+    static let margin: UInt = 128 * 1024
+
+    /// The address below which execution must not recurse, for a run starting here: `budget`
+    /// below the current frame, raised to stay `margin` above the bottom of a secondary
+    /// thread's (possibly small) stack.
     static func floor() -> UInt {
         let here = currentAddress()
-        return here > budget ? here - budget : 0
+        var result = here > budget ? here - budget : 0
+        if let low = secondaryThreadStackLow() {
+            result = max(result, low + margin)
+        }
+        return result
+    }
+
+    /// The lowest address of the current thread's stack when it is not the main thread
+    /// (the main thread grows on demand up to the soft limit, which `budget` respects).
+    static func secondaryThreadStackLow() -> UInt? {
+        #if canImport(Glibc)
+        guard getpid() != threadID() else { return nil }
+        var attr = pthread_attr_t()
+        guard getattr_np(pthread_self(), &attr) == 0 else { return nil }
+        defer { pthread_attr_destroy(&attr) }
+        var size = 0
+        var addr: UnsafeMutableRawPointer?
+        guard pthread_attr_getstack(&attr, &addr, &size) == 0, let addr else { return nil }
+        return UInt(bitPattern: addr)
+        #else
+        return nil
+        #endif
     }
 
     /// True when the current frame is below `floor`.
     @inline(__always)
     static func exhausted(floor: UInt) -> Bool { currentAddress() < floor }
 }
+
+#if canImport(Glibc)
+@_silgen_name("gettid")
+private func threadID() -> Int32
+
+@_silgen_name("pthread_getattr_np")
+private func getattr_np(_ thread: pthread_t, _ attr: UnsafeMutablePointer<pthread_attr_t>) -> Int32
+#endif

@@ -3,6 +3,7 @@ import GoCompat
 extension Parser {
     /// declarations? command ('|' command)*
     mutating func pipeline(_ context: String, end: TokenKind) throws -> PipeNode {
+        try checkDepth()
         let first = peekNonSpace()
         var decl: [String] = []
         var isAssign = false

@@ -15,6 +15,14 @@ struct Parser {
     /// Trees produced by this parse, in definition order.
     var trees: [String: Tree] = [:]
     var order: [String] = []
+    /// Nesting (parentheses, control blocks) stops here instead of exhausting the stack.
+    let stackFloor = StackGuard.floor()
+
+    /// Fails when nesting has used up the parser's stack budget (Go has no such limit, but
+    /// Go's stacks grow; ours do not).
+    func checkDepth() throws {
+        if StackGuard.exhausted(floor: stackFloor) { throw fail("template nesting too deep") }
+    }
 
     init(name: String, text: String, left: String, right: String, hasFunction: @escaping (String) -> Bool) {
         lexer = Lexer(text, left: left, right: right)
@@ -176,6 +184,7 @@ struct Parser {
     }
 
     mutating func parseControl(_ context: String) throws -> BranchNode {
+        try checkDepth()
         let mark = vars.count
         defer { vars.removeLast(vars.count - mark) }
         let pipe = try pipeline(context, end: .rightDelim)
