@@ -27,12 +27,17 @@ public struct Template: Sendable {
         /// Go's `maxExecDepth` (100000). Execution also stops with the same error when the
         /// thread's stack runs low, so deep recursion never crashes the process.
         public var maxExecDepth: Int
+        /// Go's `parse.SkipFuncCheck`: accept calls to functions that are not (yet) defined;
+        /// executing such a call fails with `"name" is not a defined function`.
+        public var skipFunctionCheck: Bool
         public init(missingKey: MissingKey = .invalid, leftDelimiter: String = "{{",
-                    rightDelimiter: String = "}}", maxExecDepth: Int = 100_000) {
+                    rightDelimiter: String = "}}", maxExecDepth: Int = 100_000,
+                    skipFunctionCheck: Bool = false) {
             self.missingKey = missingKey
             self.leftDelimiter = leftDelimiter
             self.rightDelimiter = rightDelimiter
             self.maxExecDepth = maxExecDepth
+            self.skipFunctionCheck = skipFunctionCheck
         }
     }
 
@@ -69,7 +74,8 @@ public struct Template: Sendable {
         let fnames = functions
         var parser = Parser(name: target, text: text, left: options.leftDelimiter,
                             right: options.rightDelimiter,
-                            hasFunction: { fnames[$0] != nil || Builtins.table[$0] != nil })
+                            hasFunction: { fnames[$0] != nil || Builtins.table[$0] != nil },
+                            skipFunctionCheck: options.skipFunctionCheck)
         try parser.parse(as: target)
         for treeName in parser.order {
             guard let tree = parser.trees[treeName] else { continue }

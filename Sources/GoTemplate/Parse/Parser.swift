@@ -7,6 +7,7 @@ struct Parser {
     let parseName: String
     let textBytes: [UInt8]
     let hasFunction: (String) -> Bool
+    let skipFunctionCheck: Bool
     var stack: [Token] = []
     var current = Token(kind: .eof, pos: 0, value: "", line: 1)
     var vars: [String] = ["$"]
@@ -24,7 +25,9 @@ struct Parser {
         if StackGuard.exhausted(floor: stackFloor) { throw fail("template nesting too deep") }
     }
 
-    init(name: String, text: String, left: String, right: String, hasFunction: @escaping (String) -> Bool) {
+    init(name: String, text: String, left: String, right: String, hasFunction: @escaping (String) -> Bool,
+         skipFunctionCheck: Bool = false) {
+        self.skipFunctionCheck = skipFunctionCheck
         lexer = Lexer(text, left: left, right: right)
         lexer.breakOK = !hasFunction("break")
         lexer.continueOK = !hasFunction("continue")
