@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import GoTemplate
+
+/// `swiftflux bench template`: Go template engine throughput.
+///
+/// - Parse: every file of a chart's `templates/` (default: the podinfo 6.5.3 conformance chart)
+///   is parsed into one set, as Helm does, repeatedly; reported as templates parsed per second.
+///   Sprig and Helm functions do not exist yet, so parsing uses Go's `SkipFuncCheck` mode.
+/// - Execute: podinfo's templates call Sprig/Helm functions, so they cannot run yet. Execution
+///   is measured on the rows of Go's own execution table that need only builtins and plain
+///   data (nil, numbers, strings, booleans), and the output says so.
+struct BenchTemplateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "template",
+        abstract: "Measure Go template parsing and execution throughput"
+    )
+
+    @Option(help: "Chart directory whose templates/ are parsed.")
+    var chart: String = "/work/shared/conformance/charts/podinfo-6.5.3"
+
+    @Option(help: "Go execution table (JSON) used for the execution figure.")
+    var table: String = "/work/shared/conformance/gotemplate/exec-go1.21.1.json"
+
+    @Option(help: "Seconds to spend on each measurement.")
+    var seconds: Double = 2
+
+    func run() throws {
+        let files = try chartTemplates()
+        guard !files.isEmpty else { throw ValidationError("no templates under \(chart)/templates") }
+        let parse = try measure { () throws -> Int in
+            var set = Template(name: "gotpl", options: .init(missingKey: .zero, skipFunctionCheck: true))
+            for (name, text) in files { try set.parse(text, as: name) }
+            return files.count
+        }
+        print("chart: \(chart) (\(files.count) template files)")
+        print(String(format: "parse: %.0f templates/s (%.0f chart parses/s)", parse.perSecond, parse.perSecond / Double(files.count)))
+
+        let rows = try builtinRows()
+        let exec = try measure { () throws -> Int in
+            for (set, data) in rows { _ = try? set.execute(data: data) }
+            return rows.count
+        }
+        print("execute: \(rows.count) builtin-only rows of Go's exec table (Sprig is not implemented yet, so podinfo cannot execute)")
+        print(String(format: "execute: %.0f executions/s", exec.perSecond))
+    }
+
+    struct Rate { var perSecond: Double }
+
+    func measure(_ body: () throws -> Int) throws -> Rate {
+        let clock = ContinuousClock()
+        var units = try body()  // warm-up
+        units = 0
+        let start = clock.now
+        let deadline = start.advanced(by: .milliseconds(Int(seconds * 1000)))
+        while clock.now < deadline { units += try body() }
+        let elapsed = start.duration(to: clock.now)
+        let secs = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return Rate(perSecond: secs > 0 ? Double(units) / secs : 0)
+    }
+
+    /// `(name, text)` for every file under `templates/`, names as Helm forms them.
+    func chartTemplates() throws -> [(String, String)] {
+        let root = URL(fileURLWithPath: chart)
+        let base = root.appendingPathComponent("templates")
+        guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else { return [] }
+        var out: [(String, String)] = []
+        for case let url as URL in walker where !url.hasDirectoryPath {
+            guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
+            let rel = url.path.replacingOccurrences(of: base.path + "/", with: "")
+            out.append((root.lastPathComponent + "/templates/" + rel, text))
+        }
+        return out.sorted { $0.0 > $1.0 }
+    }
+
+    /// Parsed rows of the Go table whose data is a plain literal and that parse with builtins.
+    func builtinRows() throws -> [(Template, GoValue)] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: table))
+        let rows = try JSONSerialization.jsonObject(with: data) as? [[String: Any]] ?? []
+        var out: [(Template, GoValue)] = []
+        for row in rows {
+            guard let input = row["input"] as? String, let expr = row["data"] as? String,
+                  let value = Self.literal(expr) else { continue }
+            var set = Template(name: row["name"] as? String ?? "row")
+            guard (try? set.parse(input)) != nil else { continue }
+            out.append((set, value))
+        }
+        return out
+    }
+
+    static func literal(_ expr: String) -> GoValue? {
+        switch expr {
+        case "nil": return .invalid
+        case "true": return .bool(true)
+        default: break
+        }
+        if let i = Int(expr) { return .of(i) }
+        if expr.hasPrefix("\""), expr.hasSuffix("\""), expr.count >= 2 { return .string(String(expr.dropFirst().dropLast())) }
+        return nil
+    }
+}
