@@ -2,7 +2,8 @@
 // SwiftFlux: a Swift reimplementation of the Flux v2.2 GitOps toolkit.
 //
 // Targets are grouped by layer (see ../shared/STYLE.md); dependencies point down only.
-//   1. Pure libraries (no I/O)   GoCompat, StructuredData, KubeModel, GoTemplate
+//   1. Pure libraries (no I/O)   GoCompat, StructuredData, KubeModel, GoTemplate, SemVer, Sprig,
+//                                HelmEngine (charts, values, rendering)
 //   2. I/O                       KubeClient
 //   3. Runtime                   (controller runtime, Helm actions: roadmap step 2)
 //   4. Server                    APIServerCore (storage, no HTTP), APIServer (HTTP front)
@@ -38,6 +39,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.0"..<"4.0.0"),
         .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.0"),
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.3.0"),
+        .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
     ],
     targets: [
         // MARK: Layer 1 — pure libraries
@@ -64,6 +66,30 @@ let package = Package(
             dependencies: [
                 "GoCompat",
                 .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "SemVer",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Sprig",
+            dependencies: [
+                "GoTemplate", "GoCompat", "StructuredData", "SemVer",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "HelmEngine",
+            dependencies: [
+                "GoTemplate", "Sprig", "SemVer", "StructuredData", "GoCompat",
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -119,7 +145,7 @@ let package = Package(
         .target(
             name: "SwiftFluxCLI",
             dependencies: [
-                "KubeClient", "KubeModel", "StructuredData", "GoTemplate", "APIServer",
+                "KubeClient", "KubeModel", "StructuredData", "GoTemplate", "APIServer", "HelmEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -135,6 +161,9 @@ let package = Package(
         .testTarget(name: "StructuredDataTests", dependencies: ["StructuredData"], swiftSettings: swiftSettings),
         .testTarget(name: "KubeModelTests", dependencies: ["KubeModel"], swiftSettings: swiftSettings),
         .testTarget(name: "GoTemplateTests", dependencies: ["GoTemplate"], swiftSettings: swiftSettings),
+        .testTarget(name: "SemVerTests", dependencies: ["SemVer"], swiftSettings: swiftSettings),
+        .testTarget(name: "SprigTests", dependencies: ["Sprig", "GoTemplate"], swiftSettings: swiftSettings),
+        .testTarget(name: "HelmEngineTests", dependencies: ["HelmEngine", "SwiftFluxCLI"], swiftSettings: swiftSettings),
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "SwiftFluxTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "APIServerTests", dependencies: ["APIServer", "APIServerCore", "SwiftFluxTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "SwiftFluxCLITests", dependencies: ["SwiftFluxCLI"], swiftSettings: swiftSettings),

@@ -1,0 +1,2 @@
+/// HelmEngine: Helm 3.13 charts — loading, values, rendering, manifest sorting (pure).
+public enum HelmEngineModule {}
