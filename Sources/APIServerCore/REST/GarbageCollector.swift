@@ -96,7 +96,7 @@ extension KubeAPI {
                 for item in dependents {
                     var orphaned = item.object.value
                     let refs = orphaned["metadata"]?["ownerReferences"]?.arrayValue?.filter { $0["uid"]?.stringValue != uid } ?? []
-                    orphaned.set(["metadata", "ownerReferences"], refs.isEmpty ? nil : .array(refs))
+                    orphaned.set(["metadata", "ownerReferences"], refs.isEmpty ? JSONValue?.none : .array(refs))
                     changed = try await internalWrite(item.type, item.object, orphaned) || changed
                 }
                 changed = try await removeFinalizer(type, stored, "orphan") || changed
@@ -129,7 +129,7 @@ extension KubeAPI {
     private func removeFinalizer(_ type: ResourceType, _ stored: StoredObject, _ finalizer: String) async throws -> Bool {
         var object = stored.value
         let rest = object.finalizers.filter { $0 != finalizer }
-        object.set(["metadata", "finalizers"], rest.isEmpty ? nil : .array(rest.map(JSONValue.string)))
+        object.set(["metadata", "finalizers"], rest.isEmpty ? JSONValue?.none : .array(rest.map(JSONValue.string)))
         return try await internalWrite(type, stored, object)
     }
 

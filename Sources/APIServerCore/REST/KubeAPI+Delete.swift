@@ -53,7 +53,7 @@ extension KubeAPI {
         }
         object.set(["metadata", "deletionTimestamp"], .string(Self.timestamp()))
         object.set(["metadata", "deletionGracePeriodSeconds"], .int(0))
-        object.set(["metadata", "finalizers"], finalizers.isEmpty ? nil : .array(finalizers.map(JSONValue.string)))
+        object.set(["metadata", "finalizers"], finalizers.isEmpty ? JSONValue?.none : .array(finalizers.map(JSONValue.string)))
         if isNamespace { object.set(["status", "phase"], "Terminating") }
         if isCRD { CRDSupport.markTerminating(&object) }
         let stored = try await store.commit([Mutation(key: current.key, precondition: .revision(current.revision), value: object)])

@@ -72,8 +72,7 @@ extension KubeAPI {
                 ])
             }
         }
-        if subresource == nil, Self.specChanged(old, object) {
-            let generation = old["metadata"]?["generation"]?.intValue ?? 0
+        if subresource == nil, let generation = old["metadata"]?["generation"]?.intValue, Self.specChanged(old, object) {
             object.set(["metadata", "generation"], .int(generation + 1))
         }
         if object == old { return old }
@@ -81,7 +80,7 @@ extension KubeAPI {
 
         let finished = object["metadata"]?["deletionTimestamp"] != nil && object.finalizers.isEmpty
             && !(type.resource == Self.namespaceType.resource && !(object["spec"]?["finalizers"]?.arrayValue?.isEmpty ?? true))
-        let stored = try await store.commit([Mutation(key: current.key, precondition: precondition, value: finished ? nil : object)])
+        let stored = try await store.commit([Mutation(key: current.key, precondition: precondition, value: finished ? JSONValue?.none : object)])
         let result = stored.first?.value ?? object
         if finished { await objectRemoved(type, result) } else { await afterWrite(type, result) }
         return result
