@@ -1,5 +1,6 @@
 import APIServerCore
 import Hummingbird
+import KubeModel
 import NIOCore
 import StructuredData
 
@@ -17,8 +18,7 @@ struct HTTPFront: Sendable {
 
     func respond(_ request: Request) async -> Response {
         guard authorized(request.headers[.authorization]) else {
-            return Self.json(401, ["kind": "Status", "apiVersion": "v1", "metadata": .object([:]), "status": "Failure",
-                                   "message": "Unauthorized", "reason": "Unauthorized", "code": 401])
+            return Self.json(401, Status.unauthorized("Unauthorized").json)
         }
         if let length = request.headers[.contentLength].flatMap(Int.init), length > Self.maxBodySize {
             return Self.render(.error(.tooLarge))

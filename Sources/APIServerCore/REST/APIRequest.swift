@@ -73,7 +73,7 @@ public enum APIResponse: Sendable {
 
     /// The error as a `Status` response.
     public static func error(_ error: APIServerError) -> APIResponse {
-        .json(code: error.code, body: error.status)
+        .json(code: error.code, body: error.statusJSON)
     }
 
     /// The HTTP status code.

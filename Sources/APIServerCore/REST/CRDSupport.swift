@@ -1,3 +1,4 @@
+import KubeModel
 import StructuredData
 
 /// CustomResourceDefinition rules: validation, the served types, and the status the naming and
@@ -8,9 +9,21 @@ enum CRDSupport {
 
     /// 422 `Invalid` for the basic structural rules of apiextensions.k8s.io/v1.
     static func validate(_ crd: JSONValue, old: JSONValue?) throws {
-        var causes: [APIServerError.Cause] = []
+        var causes: [FieldError] = []
         func fail(_ field: String, _ reason: String, _ message: String) {
-            causes.append(.init(reason: reason, field: field, message: message))
+            // `message` is "<Type text>: <rest>" or just the type text.
+            let type = FieldError.ErrorType(rawValue: reason) ?? .invalid
+            var rest = message.hasPrefix(type.text) ? String(message.dropFirst(type.text.count)) : message
+            var rendered: String?
+            if rest.hasPrefix(": ") { rest.removeFirst(2) }
+            if type == .invalid || type == .notSupported || type == .duplicate, let colon = rest.range(of: ": ") {
+                rendered = String(rest[..<colon.lowerBound])
+                rest = String(rest[colon.upperBound...])
+            } else if type == .duplicate {
+                rendered = rest
+                rest = ""
+            }
+            causes.append(FieldError(type: type, field: field, renderedValue: rendered, detail: rest))
         }
         let name = crd.metadataString("name")
         let group = crd["spec"]?["group"]?.stringValue ?? ""
@@ -48,7 +61,7 @@ enum CRDSupport {
             }
         }
         if !causes.isEmpty {
-            throw APIServerError.invalid(kind: "CustomResourceDefinition", group: "apiextensions.k8s.io", name: name, causes: causes)
+            throw APIServerError.invalid(kind: "CustomResourceDefinition", group: "apiextensions.k8s.io", name: name, errors: causes)
         }
     }
 

@@ -1,10 +1,11 @@
+import KubeModel
 import StructuredData
 
 /// Structural-schema processing of custom resources: `default` values, pruning of unknown fields
 /// (except under `x-kubernetes-preserve-unknown-fields`), and basic type/required/enum validation.
 enum CustomResourceSchema {
     /// Processes a whole custom resource; `apiVersion`, `kind` and `metadata` are left alone.
-    static func process(_ object: JSONValue, schema: JSONValue, errors: inout [APIServerError.Cause]) -> JSONValue {
+    static func process(_ object: JSONValue, schema: JSONValue, errors: inout [FieldError]) -> JSONValue {
         guard case .object(var root) = object else { return object }
         let properties = schema["properties"]?.objectValue ?? [:]
         let preserve = schema["x-kubernetes-preserve-unknown-fields"]?.boolValue == true
@@ -22,18 +23,18 @@ enum CustomResourceSchema {
         return .object(root)
     }
 
-    static func walk(_ value: JSONValue, schema: JSONValue, path: String, errors: inout [APIServerError.Cause]) -> JSONValue {
+    static func walk(_ value: JSONValue, schema: JSONValue, path: String, errors: inout [FieldError]) -> JSONValue {
         if case .null = value, schema["nullable"]?.boolValue == true { return value }
         let type = schema["type"]?.stringValue ?? ""
         if !type.isEmpty && !matchesType(value, type) {
-            errors.append(.init(reason: "FieldValueTypeInvalid", field: path,
-                                message: "Invalid value: \"\(value.typeName)\": \(path) in body must be of type \(type): \"\(value.typeName)\""))
+            errors.append(FieldError(type: .typeInvalid, field: path, renderedValue: "\"\(value.typeName)\"",
+                                  detail: "\(path) in body must be of type \(type): \"\(value.typeName)\""))
             return value
         }
         if let allowed = schema["enum"]?.arrayValue, !allowed.contains(value) {
             let list = allowed.map { $0.serialized() }.joined(separator: ", ")
-            errors.append(.init(reason: "FieldValueNotSupported", field: path,
-                                message: "Unsupported value: \(value.serialized()): supported values: \(list)"))
+            errors.append(FieldError(type: .notSupported, field: path, renderedValue: value.serialized(),
+                                  detail: "supported values: \(list)"))
         }
         switch value {
         case .object(var object):
@@ -67,11 +68,11 @@ enum CustomResourceSchema {
         }
     }
 
-    static func checkRequired(_ value: JSONValue, schema: JSONValue, path: String, errors: inout [APIServerError.Cause], skip: Set<String>) {
+    static func checkRequired(_ value: JSONValue, schema: JSONValue, path: String, errors: inout [FieldError], skip: Set<String>) {
         for required in schema["required"]?.arrayValue?.compactMap(\.stringValue) ?? [] where !skip.contains(required) {
             if value[required] == nil {
                 let field = path.isEmpty ? required : "\(path).\(required)"
-                errors.append(.init(reason: "FieldValueRequired", field: field, message: "Required value"))
+                errors.append(.required(field))
             }
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import KubeModel
 import StructuredData
 
 extension KubeAPI {
@@ -20,10 +21,10 @@ extension KubeAPI {
             CRDSupport.establish(&object)
         default:
             if type.isCustom, let schema = type.schema {
-                var errors: [APIServerError.Cause] = []
+                var errors: [FieldError] = []
                 object = CustomResourceSchema.process(object, schema: schema, errors: &errors)
                 if !errors.isEmpty {
-                    throw APIServerError.invalid(kind: type.kind, group: type.group, name: object.metadataString("name"), causes: errors)
+                    throw APIServerError.invalid(kind: type.kind, group: type.group, name: object.metadataString("name"), errors: errors)
                 }
             }
         }

@@ -25,8 +25,8 @@ extension KubeAPI {
         if name.isEmpty {
             let prefix = object.metadataString("generateName")
             guard !prefix.isEmpty else {
-                throw APIServerError.invalid(kind: type.kind, group: type.group, name: "", causes: [
-                    .init(reason: "FieldValueRequired", field: "metadata.name", message: "Required value: name or generateName is required"),
+                throw APIServerError.invalid(kind: type.kind, group: type.group, name: "", errors: [
+                    .required("metadata.name", "name or generateName is required"),
                 ])
             }
             let suffix = String((0..<5).map { _ in Self.generateNameAlphabet.randomElement() ?? "x" })

@@ -27,9 +27,8 @@ extension KubeAPI {
             }
         }
         guard ["Orphan", "Background", "Foreground"].contains(policy) else {
-            throw APIServerError.invalid(kind: "DeleteOptions", group: "", name: "", causes: [
-                .init(reason: "FieldValueNotSupported", field: "propagationPolicy",
-                      message: "Unsupported value: \"\(policy)\": supported values: \"Foreground\", \"Background\", \"Orphan\", \"nil\""),
+            throw APIServerError.invalid(kind: "DeleteOptions", group: "", name: "", errors: [
+                .notSupported("propagationPolicy", policy, supported: ["Foreground", "Background", "Orphan", "nil"]),
             ])
         }
         if request.isDryRun { return deletedResponse(type, current.value) }

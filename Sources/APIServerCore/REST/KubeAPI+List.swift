@@ -13,7 +13,7 @@ extension KubeAPI {
         var metadata: JSONObject = ["resourceVersion": .string(String(revision))]
         if let token = request.query["continue"], !token.isEmpty {
             guard let data = Data(base64Encoded: token), let after = String(data: data, encoding: .utf8) else {
-                throw APIServerError(code: 410, reason: "Expired", message: "The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.")
+                throw APIServerError.expiredContinue
             }
             items = Array(items.drop { $0.key.localKey <= after })
         }

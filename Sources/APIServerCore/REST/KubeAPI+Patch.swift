@@ -23,15 +23,19 @@ extension KubeAPI {
             switch mediaType {
             case "application/merge-patch+json":
                 guard case .object = patchBody else { throw APIServerError.badRequest("error decoding patch: not an object") }
-                patched = Patches.merge(current.value, patchBody)
+                patched = MergePatch.apply(patchBody, to: current.value)
             case "application/strategic-merge-patch+json" where !type.isCustom:
-                guard case .object = patchBody else { throw APIServerError.badRequest("error decoding patch: not an object") }
-                patched = Patches.strategicMerge(current.value, patchBody)
+                let schema = PatchSchema.forKind(type.kind) ?? PatchSchema.forType("ObjectWithMeta")
+                do {
+                    patched = try StrategicMergePatch.apply(patchBody, to: current.value, schema: schema)
+                } catch {
+                    throw APIServerError.badRequest(error.message)
+                }
             case "application/json-patch+json":
                 do {
-                    patched = try Patches.jsonPatch(current.value, patchBody)
+                    patched = try JSONPatch(patchBody).apply(to: current.value)
                 } catch {
-                    throw APIServerError(code: 422, reason: "Invalid", message: error.message)
+                    throw APIServerError.invalidPatch(error.message)
                 }
             default:
                 throw APIServerError.unsupportedMediaType(type.isCustom ? accepted : accepted + ["application/strategic-merge-patch+json"])

@@ -77,12 +77,12 @@ extension KubeAPI {
         case ("PATCH", let name?):
             return .json(code: 200, body: try await patch(target, name: name, request))
         case ("DELETE", let name?):
-            guard target.subresource == nil else { throw APIServerError.methodNotAllowed }
+            guard target.subresource == nil else { throw APIServerError.methodNotAllowed(target.type.resource, "delete") }
             return try await delete(target, name: name, request)
         case ("DELETE", nil):
             return try await deleteCollection(target, request)
         default:
-            throw APIServerError.methodNotAllowed
+            throw APIServerError.methodNotAllowed(target.type.resource, request.method.lowercased())
         }
     }
 

@@ -21,9 +21,8 @@ extension KubeAPI {
         let precondition: WritePrecondition
         if rv.isEmpty {
             if type.isCustom {
-                throw APIServerError.invalid(kind: type.kind, group: type.group, name: name, causes: [
-                    .init(reason: "FieldValueInvalid", field: "metadata.resourceVersion",
-                          message: "Invalid value: 0x0: must be specified for an update"),
+                throw APIServerError.invalid(kind: type.kind, group: type.group, name: name, errors: [
+                    .invalid("metadata.resourceVersion", rendered: "0x0", "must be specified for an update"),
                 ])
             }
             precondition = .revision(current.revision)
@@ -66,9 +65,8 @@ extension KubeAPI {
         if old["metadata"]?["deletionTimestamp"] != nil {
             let added = Set(object.finalizers).subtracting(old.finalizers)
             if !added.isEmpty {
-                throw APIServerError.invalid(kind: type.kind, group: type.group, name: current.key.name, causes: [
-                    .init(reason: "FieldValueForbidden", field: "metadata.finalizers",
-                          message: "Forbidden: no new finalizers can be added if the object is being deleted, found new finalizers \(JSONValue.array(added.sorted().map(JSONValue.string)).serialized())"),
+                throw APIServerError.invalid(kind: type.kind, group: type.group, name: current.key.name, errors: [
+                    .forbidden("metadata.finalizers", "no new finalizers can be added if the object is being deleted, found new finalizers []string{\(added.sorted().map { "\"\($0)\"" }.joined(separator: ", "))}"),
                 ])
             }
         }

@@ -27,7 +27,7 @@ extension KubeAPI {
         do {
             started = try await store.watch(filter, from: from)
         } catch {
-            let line = WatchEvent(type: .error, object: error.status).line
+            let line = WatchEvent(type: .error, object: error.statusJSON).line
             let (stream, continuation) = AsyncStream.makeStream(of: [UInt8].self)
             continuation.yield(line)
             continuation.finish()

@@ -1,3 +1,5 @@
+import KubeModel
+
 /// Kubernetes object-name rules (RFC 1123), with the upstream error texts.
 enum NameValidation {
     static let subdomainMessage = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')"
@@ -44,10 +46,8 @@ enum NameValidation {
             }
         }
         guard !errors.isEmpty else { return }
-        let quoted = "\"" + name.replacingOccurrences(of: "\"", with: "\\\"") + "\""
-        throw APIServerError.invalid(
-            kind: type.kind, group: type.group, name: name,
-            causes: errors.map { .init(reason: "FieldValueInvalid", field: "metadata.name", message: "Invalid value: \(quoted): \($0)") })
+        throw APIServerError.invalid(kind: type.kind, group: type.group, name: name,
+                                     errors: errors.map { FieldError.invalid("metadata.name", name, $0) })
     }
 }
 
