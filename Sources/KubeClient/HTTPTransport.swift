@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOSSL
@@ -15,11 +16,14 @@ public final class HTTPTransport: KubeTransport {
     /// Upper bound of a watch (the server normally ends it through `timeoutSeconds`).
     let watchTimeout: TimeAmount
     let maxBodyBytes: Int
+    private let streams = StreamRegistry()
 
     /// - Throws: `KubeClientError.config` when the CA, certificate or key PEM is invalid.
     public init(config: ClientConfig, requestTimeout: TimeAmount = .seconds(60), watchTimeout: TimeAmount = .hours(1),
                 maxBodyBytes: Int = 256 << 20) throws(KubeClientError) {
         var tls = TLSConfiguration.makeClientConfiguration()
+        // Do not wait the default 5 s for the server's close_notify when abandoning a watch.
+        tls.shutdownTimeout = .milliseconds(200)
         do {
             if let ca = config.caData { tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMBytes(ca)) }
         } catch { throw .config("unable to load certificate-authority data: \(error)") }
@@ -41,8 +45,11 @@ public final class HTTPTransport: KubeTransport {
         self.maxBodyBytes = maxBodyBytes
     }
 
-    /// Closes all connections.
-    public func shutdown() async throws { try await client.shutdown() }
+    /// Ends open watch streams, then closes all connections.
+    public func shutdown() async throws {
+        streams.cancelAll()
+        try await client.shutdown()
+    }
 
     private func makeRequest(_ request: KubeRequest) -> HTTPClientRequest {
         var r = HTTPClientRequest(url: request.url(base: base))
@@ -64,8 +71,11 @@ public final class HTTPTransport: KubeTransport {
     public func stream(_ request: KubeRequest) async throws -> KubeStreamResponse {
         let response = try await client.execute(makeRequest(request), timeout: watchTimeout)
         let body = response.body
+        let registry = streams
         let stream = AsyncThrowingStream<[UInt8], any Error> { continuation in
+            let id = UUID()
             let task = Task {
+                defer { registry.remove(id) }
                 do {
                     for try await buffer in body { continuation.yield(Array(buffer.readableBytesView)) }
                     continuation.finish()
@@ -73,6 +83,7 @@ public final class HTTPTransport: KubeTransport {
                     continuation.finish(throwing: error)
                 }
             }
+            registry.add(id, task)
             continuation.onTermination = { _ in task.cancel() }
         }
         return KubeStreamResponse(statusCode: Int(response.status.code), headers: Self.headers(response.headers), body: stream)
@@ -83,5 +94,22 @@ extension KubeClient {
     /// A client over `HTTPTransport` for `config`.
     public init(config: ClientConfig) throws(KubeClientError) {
         self.init(config: config, transport: try HTTPTransport(config: config))
+    }
+}
+
+/// The body-pumping tasks of open streams, so `shutdown` can end them instead of waiting.
+final class StreamRegistry: @unchecked Sendable {
+    private let lock = NSLock()
+    private var tasks: [UUID: Task<Void, Never>] = [:]
+
+    func add(_ id: UUID, _ task: Task<Void, Never>) { lock.withLock { tasks[id] = task } }
+    func remove(_ id: UUID) { _ = lock.withLock { tasks.removeValue(forKey: id) } }
+
+    func cancelAll() {
+        let all = lock.withLock { () -> [Task<Void, Never>] in
+            defer { tasks = [:] }
+            return Array(tasks.values)
+        }
+        for task in all { task.cancel() }
     }
 }
