@@ -23,6 +23,9 @@ public actor RESTMapper {
         for r in Discovery.resources(from: list, groupVersion: gv) { byGVK[r.gvk] = r }
     }
 
+    /// Every cached resource.
+    public func all() -> [APIResource] { Array(byGVK.values) }
+
     /// Forgets everything (the next lookups rediscover).
     public func reset() {
         byGVK = [:]
@@ -74,6 +77,28 @@ extension KubeClient {
         }
         if let hit = await mapper.cached(gvk) { return hit }
         throw .invalidRequest("no matches for kind \"\(gvk.kind)\" in version \"\(gv)\"")
+    }
+
+    /// Resolves a kubectl-style name (`deployments`, `deployment`, `deploy`, `Deployment`,
+    /// `deployments.apps`, `deployments.v1.apps`) from full discovery; the core group and then the
+    /// group's first listed version win, as kubectl prefers.
+    /// - Throws: `.invalidRequest("the server doesn't have a resource type \"x\"")` when nothing matches.
+    public func resource(named name: String) async throws(KubeClientError) -> APIResource {
+        let all = try await discoverAll()
+        let lower = name.lowercased()
+        let parts = lower.split(separator: ".", maxSplits: 2).map(String.init)
+        func matchesName(_ r: APIResource, _ n: String) -> Bool {
+            r.resource == n || r.kind.lowercased() == n || r.shortNames.contains(n)
+        }
+        let candidates = all.filter { r in
+            if matchesName(r, lower) { return true }
+            guard parts.count >= 2, matchesName(r, parts[0]) else { return false }
+            let rest = lower.dropFirst(parts[0].count + 1)
+            return r.group == rest || "\(r.version).\(r.group)" == rest
+        }
+        if let core = candidates.first(where: { $0.group.isEmpty }) { return core }
+        if let first = candidates.first { return first }
+        throw .invalidRequest("the server doesn't have a resource type \"\(name)\"")
     }
 
     /// Every served resource, from `/api`, `/apis` and each group-version.

@@ -105,3 +105,37 @@ struct ClientTests {
         #expect(try await client.delete(Self.cm, name: "b")?.isBeingDeleted == true)
     }
 }
+
+@Suite("Resolving kubectl-style resource names")
+struct ResourceNameTests {
+    static let core = #"{"kind":"APIVersions","versions":["v1"]}"#
+    static let groups = #"{"kind":"APIGroupList","apiVersion":"v1","groups":[{"name":"apps","versions":[{"groupVersion":"apps/v1","version":"v1"}],"preferredVersion":{"groupVersion":"apps/v1","version":"v1"}}]}"#
+    static let v1 = #"{"kind":"APIResourceList","groupVersion":"v1","resources":[{"name":"configmaps","namespaced":true,"kind":"ConfigMap","verbs":["get"],"shortNames":["cm"]}]}"#
+    static let apps = #"{"kind":"APIResourceList","groupVersion":"apps/v1","resources":[{"name":"deployments","namespaced":true,"kind":"Deployment","verbs":["get"],"shortNames":["deploy"]},{"name":"deployments/status","namespaced":true,"kind":"Deployment","verbs":["get"]}]}"#
+
+    @Test("resolves plural, singular, kind, short and group-qualified names", arguments: [
+        ("deployments", "apps", "deployments"), ("deploy", "apps", "deployments"), ("Deployment", "apps", "deployments"),
+        ("deployments.apps", "apps", "deployments"), ("deployments.v1.apps", "apps", "deployments"), ("cm", "", "configmaps"),
+    ])
+    func resolves(name: String, group: String, resource: String) async throws {
+        let transport = ScriptedTransport([
+            .json("GET /api", Self.core), .json("GET /apis", Self.groups),
+            .json("GET /api/v1", Self.v1), .json("GET /apis/apps/v1", Self.apps),
+        ])
+        let client = KubeClient(config: ClientConfig(server: "https://k", qps: 0), transport: transport)
+        let r = try await client.resource(named: name)
+        #expect(r.group == group && r.resource == resource)
+    }
+
+    @Test("names no served type clearly")
+    func unknown() async {
+        let transport = ScriptedTransport([
+            .json("GET /api", Self.core), .json("GET /apis", Self.groups),
+            .json("GET /api/v1", Self.v1), .json("GET /apis/apps/v1", Self.apps),
+        ])
+        let client = KubeClient(config: ClientConfig(server: "https://k", qps: 0), transport: transport)
+        await #expect { _ = try await client.resource(named: "widgets") } throws: {
+            ($0 as? KubeClientError)?.description == #"the server doesn't have a resource type "widgets""#
+        }
+    }
+}
