@@ -85,3 +85,17 @@ struct KubeRequestTests {
         #expect(bucket.reserve(at: 10) == 0)
     }
 }
+
+@Suite("HTTP transport configuration")
+struct HTTPTransportConfigTests {
+    @Test("invalid PEM material is reported by field", arguments: [
+        (ClientConfig(server: "https://k", caData: Array("not a pem".utf8)), "unable to load certificate-authority data"),
+        (ClientConfig(server: "https://k", clientCertificateData: Array("x".utf8), clientKeyData: Array("y".utf8)),
+         "unable to load client certificate data"),
+    ])
+    func invalidPEM(config: ClientConfig, prefix: String) {
+        #expect { _ = try HTTPTransport(config: config) } throws: {
+            ($0 as? KubeClientError)?.description.hasPrefix(prefix) == true
+        }
+    }
+}
