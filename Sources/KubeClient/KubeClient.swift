@@ -47,10 +47,19 @@ public struct KubeClient: Sendable {
     /// - Throws: `.api(Status)` for non-2xx answers (the server's Status, or one synthesized from
     ///   the code), `.transport` when no answer arrived, `.decoding` for a malformed 2xx body.
     public func send(_ request: KubeRequest) async throws(KubeClientError) -> JSONValue {
-        let r = try await prepared(request)
-        let response: KubeResponse
-        do { response = try await transport.send(r) } catch let e as KubeClientError { throw e } catch {
-            throw .transport("\(r.method) \(r.pathAndQuery): \(error)")
+        var attempt = 0
+        var response: KubeResponse
+        var r: KubeRequest
+        while true {
+            r = try await prepared(request)
+            do { response = try await transport.send(r) } catch let e as KubeClientError { throw e } catch {
+                throw .transport("\(r.method) \(r.pathAndQuery): \(error)")
+            }
+            attempt += 1
+            guard attempt < Self.maxRetries, let wait = Self.retryAfter(response) else { break }
+            if wait > 0 {
+                do { try await Task.sleep(for: .seconds(wait)) } catch { throw .transport("request cancelled while waiting to retry") }
+            }
         }
         guard (200..<300).contains(response.statusCode) else {
             throw .api(Self.status(from: response.body, code: response.statusCode, method: r.method))
@@ -59,6 +68,19 @@ public struct KubeClient: Sendable {
         do { return try JSONParser.parse(bytes: response.body) } catch {
             throw .decoding("\(r.method) \(r.pathAndQuery): invalid JSON in response: \(error.description)")
         }
+    }
+
+    /// How many times a request is sent when the server keeps asking to retry later.
+    static let maxRetries = 10
+
+    /// client-go's `checkWait`: a 429 or 5xx answer with an integer `Retry-After` header is retried
+    /// after that many seconds (capped at 60); anything else is final.
+    static func retryAfter(_ response: KubeResponse) -> Int? {
+        guard response.statusCode == 429 || (500...599).contains(response.statusCode) else { return nil }
+        guard let header = response.headers.first(where: { $0.name.lowercased() == "retry-after" }),
+              let seconds = Int(header.value.trimmingCharacters(in: .whitespaces)), seconds >= 0
+        else { return nil }
+        return min(seconds, 60)
     }
 
     /// Opens a streaming request (watch). A non-200 answer is thrown as `.api(Status)`.

@@ -139,3 +139,38 @@ struct ResourceNameTests {
         }
     }
 }
+
+@Suite("Retrying when the server asks to")
+struct RetryTests {
+    static let busy = KubeResponse(statusCode: 429, headers: [.init("Retry-After", "0"), .init("Content-Type", "application/json")],
+                                   body: Array(#"{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"slow down","reason":"TooManyRequests","details":{"retryAfterSeconds":0},"code":429}"#.utf8))
+
+    @Test("a 429 with Retry-After is retried, then the answer is used")
+    func retries() async throws {
+        let transport = ScriptedTransport([
+            .init("GET /api/v1/namespaces/default/configmaps/a", .response(Self.busy)),
+            .json("GET /api/v1/namespaces/default/configmaps/a", #"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"a"}}"#),
+        ])
+        let client = KubeClient(config: ClientConfig(server: "https://k", qps: 0), transport: transport)
+        #expect(try await client.get(ConfigMap.apiResource, name: "a").name == "a")
+        #expect(await transport.requests.count == 2)
+    }
+
+    @Test("gives up after ten attempts with the server's Status")
+    func givesUp() async throws {
+        let transport = ScriptedTransport(Array(repeating: .init("GET /api/v1/namespaces/default/configmaps/a", .response(Self.busy)), count: 10))
+        let client = KubeClient(config: ClientConfig(server: "https://k", qps: 0), transport: transport)
+        await #expect { _ = try await client.get(ConfigMap.apiResource, name: "a") } throws: {
+            ($0 as? KubeClientError)?.status?.isTooManyRequests == true
+        }
+        #expect(await transport.remaining.isEmpty)
+    }
+
+    @Test("only 429 and 5xx answers with an integer Retry-After are retried", arguments: [
+        (429, "3", 3), (503, "1", 1), (500, "120", 60), (404, "1", nil), (429, "soon", nil), (502, nil, nil),
+    ] as [(Int, String?, Int?)])
+    func retryAfter(code: Int, header: String?, expected: Int?) {
+        let response = KubeResponse(statusCode: code, headers: header.map { [.init("Retry-After", $0)] } ?? [])
+        #expect(KubeClient.retryAfter(response) == expected)
+    }
+}
