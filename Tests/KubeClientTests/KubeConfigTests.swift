@@ -83,6 +83,11 @@ struct KubeConfigTests {
         } throws: { error in
             (error as? KubeClientError)?.description == "error loading config file \"\(fixture("nope.yaml"))\": no such file or directory"
         }
+        #expect {
+            try KubeConfig.load(paths: [fixture("certs")])
+        } throws: { error in
+            (error as? KubeClientError)?.description == "error loading config file \"\(fixture("certs"))\": the file is not readable"
+        }
     }
 
     @Test("in-cluster configuration reads the service-account files")
