@@ -40,6 +40,7 @@ public actor RateLimiter {
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let wait = bucket.reserve(at: seconds)
-        if wait > 0 { try await Task.sleep(for: .nanoseconds(Int64(wait * 1e9))) }
+        // Cap the wait (an absurdly small QPS must not overflow the conversion).
+        if wait > 0 { try await Task.sleep(for: .nanoseconds(Int64(min(wait, 3600) * 1e9))) }
     }
 }
