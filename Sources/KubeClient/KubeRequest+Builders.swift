@@ -60,10 +60,7 @@ extension KubeRequest {
         try requireName(name, "patch")
         var query = options.queryItems()
         if case .apply(let force) = type {
-            guard let manager = options.fieldManager, !manager.isEmpty else {
-                throw .invalidRequest("fieldManager is required for apply patch")
-            }
-            _ = manager
+            if (options.fieldManager ?? "").isEmpty { throw .invalidRequest("fieldManager is required for apply patch") }
             if force { query.append(.init("force", "true")) }
         }
         // Apply bodies are YAML; JSON is valid YAML, so every patch is sent as JSON text.
