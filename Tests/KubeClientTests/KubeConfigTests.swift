@@ -90,6 +90,26 @@ struct KubeConfigTests {
         }
     }
 
+    @Test("load follows the controller-runtime order", arguments: [
+        (fixture("config-b.yaml"), [String: String](), "https://prod.example.com"),
+        (nil, ["KUBECONFIG": fixture("config-a.yaml")], "https://dev.example.com:6443"),
+        (nil, ["HOME": fixture("no-home"), "KUBECONFIG": fixture("config-b.yaml") + ":" + fixture("config-a.yaml")],
+         "https://prod.example.com"),
+    ] as [(String?, [String: String], String)])
+    func loadOrder(path: String?, environment: [String: String], server: String) throws {
+        #expect(try ClientConfig.load(kubeconfig: path, environment: environment).server == server)
+    }
+
+    @Test("load without any configuration says so")
+    func loadNothing() {
+        #expect {
+            try ClientConfig.load(environment: ["HOME": fixture("no-home")])
+        } throws: { error in
+            (error as? KubeClientError)?.description
+                == "invalid configuration: no configuration has been provided (no current-context is set)"
+        }
+    }
+
     @Test("in-cluster configuration reads the service-account files")
     func inCluster() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sa-\(UUID().uuidString)").path
