@@ -141,6 +141,13 @@ import Testing
     @Test("custom resources have no strategic merge schema", arguments: ["HelmRelease", "Kustomization", "Foo"])
     func unsupported(kind: String) {
         #expect(PatchSchema.forKind(kind) == nil)
+        do {
+            _ = try StrategicMergePatch.schema(forKind: kind)
+            Issue.record("expected unsupported")
+        } catch {
+            #expect(error.kind == .unsupported)
+            #expect(error.message.hasPrefix("the body of the request was in an unknown format"))
+        }
     }
 
     @Test("built-in kinds have a schema", arguments: ["Pod", "Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "Service",

@@ -57,6 +57,12 @@ import Testing
         #expect(try YAML.parse(text) == expected)
     }
 
+    @Test("parse reads only the first document, like yaml.Unmarshal")
+    func firstDocument() throws {
+        #expect(try YAML.parse("a: 1\n---\nb: 2\n") == ["a": 1])
+        #expect(try YAML.parse("---\n") == nil)
+    }
+
     @Test("key order is preserved")
     func order() throws {
         let value = try YAML.parse("z: 1\na: 2\nm: 3\n")

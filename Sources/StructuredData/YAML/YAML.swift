@@ -8,13 +8,21 @@ import Yams
 /// anchors/aliases are expanded, object key order is kept. Errors are `StructuredDataError(.invalidYAML)`
 /// with yaml.v2-style text (`yaml: line 3: …`).
 public enum YAML {
-    /// Parses a single-document YAML text. An empty text is `.null`; more than one document is an error.
+    /// Parses the first document of a YAML text, as `yaml.Unmarshal` does (later documents are not
+    /// read). An empty text is `.null`.
     public static func parse(_ text: String) throws(StructuredDataError) -> JSONValue {
-        let documents = try parseDocuments(text)
-        if documents.count > 1 {
-            throw StructuredDataError(.invalidYAML, "yaml: expected a single document in the stream, but found \(documents.count)")
+        do {
+            let parser = try Parser(yaml: text, resolver: YAMLNodeConverter.resolver, encoding: .utf8)
+            guard let node = try parser.nextRoot() else { return .null }
+            var converter = YAMLNodeConverter()
+            return try converter.convert(node)
+        } catch let error as StructuredDataError {
+            throw error
+        } catch let error as YamlError {
+            throw StructuredDataError(.invalidYAML, describe(error))
+        } catch {
+            throw StructuredDataError(.invalidYAML, "yaml: \(error)")
         }
-        return documents.first ?? .null
     }
 
     /// Parses a multi-document YAML stream. An empty trailing document (from a final `---`) is dropped.

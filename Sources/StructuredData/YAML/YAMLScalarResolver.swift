@@ -15,6 +15,8 @@ enum YAMLScalarResolver {
         case bigInt(Double)
         case float(Double)
         case timestamp
+        /// Only produced for an explicit `!!merge` tag; a plain `<<` resolves to a string (the decoder
+        /// recognises merge keys by their text, yaml.v2's `isMerge`).
         case merge
         case string
     }
@@ -27,7 +29,6 @@ enum YAMLScalarResolver {
         for s in [".nan", ".NaN", ".NAN"] { table[s] = .float(.nan) }
         for s in [".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"] { table[s] = .float(.infinity) }
         for s in ["-.inf", "-.Inf", "-.INF"] { table[s] = .float(-.infinity) }
-        table["<<"] = .merge
         return table
     }()
 
@@ -42,7 +43,7 @@ enum YAMLScalarResolver {
         case UInt8(ascii: "."): hint = "."
         case UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"),
             UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "o"), UInt8(ascii: "O"),
-            UInt8(ascii: "~"), UInt8(ascii: "<"):
+            UInt8(ascii: "~"):
             hint = "M"
         default: return .string
         }
