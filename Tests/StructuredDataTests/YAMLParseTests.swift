@@ -63,6 +63,13 @@ import Testing
         #expect(try YAML.parse("---\n") == nil)
     }
 
+    @Test("duplicate keys are accepted and the last value wins, as yaml.v2 does")
+    func duplicateKeys() throws {
+        let value = try YAML.parse("a: 1\nb: 2\na: 3\n")
+        #expect(value == ["a": 3, "b": 2])
+        #expect(value.objectValue.map { Array($0.keys) } == ["a", "b"])
+    }
+
     @Test("key order is preserved")
     func order() throws {
         let value = try YAML.parse("z: 1\na: 2\nm: 3\n")
@@ -83,10 +90,13 @@ import Testing
     }
 
     static let malformed: [(String, String)] = [
-        ("a: b: c\n", "mapping values are not allowed in this context"),
+        ("a: b: c\n", "yaml: mapping values are not allowed in this context"),
+        ("a: 1\nb: c: d\n", "yaml: line 2: mapping values are not allowed in this context"),
+        ("a:\n  b: 1\n c: 2\n", "yaml: line 2: did not find expected key"),
+        ("a: \"x\n", "yaml: line 2: found unexpected end of stream"),
         ("a:\n  - b\n c: d\n", "yaml: line"),
         ("key: [1, 2\n", "did not find expected"),
-        ("a: *nope\n", "undefined alias"),
+        ("a: *nope\n", "yaml: unknown anchor 'nope' referenced"),
         ("a: !!int abc\n", "cannot decode !!str `abc` as a !!int"),
         ("<<: 1\n", "map merge requires map or sequence of maps as the value"),
         ("~: 1\n", "Unsupported map key"),
