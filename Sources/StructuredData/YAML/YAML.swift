@@ -1,12 +1,11 @@
-import Foundation
-import Yams
-
 /// YAML ⇄ `JSONValue`, as `sigs.k8s.io/yaml` (over `gopkg.in/yaml.v2` v2.4.0) converts them.
 ///
-/// Reading: YAML 1.1 scalar resolution (see `YAMLScalarResolver`), quoted scalars are strings,
+/// Reading runs on libyaml's event API (yaml.v2 is a Go port of libyaml; Yams bundles it as `CYaml`):
+/// YAML 1.1 scalar resolution (see `YAMLScalarResolver`), quoted and block scalars are strings,
 /// non-string keys are stringified (`1` → `"1"`, `true` → `"true"`), merge keys (`<<`) and
-/// anchors/aliases are expanded, object key order is kept. Errors are `StructuredDataError(.invalidYAML)`
-/// with yaml.v2-style text (`yaml: line 3: …`).
+/// anchors/aliases are expanded, duplicate keys keep the last value, object key order is kept.
+/// Errors are `StructuredDataError(.invalidYAML)` with yaml.v2's text (`yaml: line 3: …`).
+/// Writing uses the Yams (libyaml) emitter with the styles yaml.v2's encoder picks.
 public enum YAML {
     /// Parses the first document of a YAML text, as `yaml.Unmarshal` does (later documents are not
     /// read). An empty text is `.null`.
