@@ -95,7 +95,7 @@ struct YAMLNodeBuilder {
         }
         switch YAMLScalarResolver.resolve(json) {
         case .int(let i): return String(i)
-        case .bigInt(let big): return String(UInt64(big))
+        case .bigInt(let big): return String(big)
         case .float(let f): return GoFloat.format(f, "g")
         default: return json
         }

@@ -123,7 +123,7 @@ struct YAMLComposer {
         switch event {
         case let .scalar(text, tag, plain, anchor, line):
             let resolved = try YAMLScalar.resolved(text, tag: tag, plain: plain, line: line)
-            if case .bigInt(let big) = resolved { return String(UInt64(big)) }
+            if case .bigInt(let big) = resolved { return String(big) }
             value = try YAMLScalar.value(text, tag: tag, plain: plain, line: line)
             if let anchor { anchors[anchor] = (value, 1) }
         case .alias:

@@ -20,7 +20,8 @@ enum YAMLScalar {
         case .null: return .null
         case .bool(let b): return .bool(b)
         case .int(let i): return .int(i)
-        case .bigInt(let d), .float(let d): return .double(d)
+        case .bigInt(let u): return .double(Double(u))
+        case .float(let d): return .double(d)
         case .timestamp, .merge, .string: return .string(text)
         }
     }
@@ -41,7 +42,7 @@ enum YAMLScalar {
             switch r {
             case .float: return r
             case .int(let i): return .float(Double(i))
-            case .bigInt(let d): return .float(d)
+            case .bigInt(let u): return .float(Double(u))
             default: throw mismatch(r)
             }
         case prefix + "bool":

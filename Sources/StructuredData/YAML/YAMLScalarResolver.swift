@@ -12,7 +12,7 @@ enum YAMLScalarResolver {
         case bool(Bool)
         case int(Int64)
         /// An integer that does not fit `Int64` (yaml.v2 gives `uint64`); kept as a double.
-        case bigInt(Double)
+        case bigInt(UInt64)
         case float(Double)
         case timestamp
         /// Only produced for an explicit `!!merge` tag; a plain `<<` resolves to a string (the decoder
@@ -106,7 +106,7 @@ enum YAMLScalarResolver {
         if magnitude <= UInt64(Int64.max) { return .int(Int64(magnitude)) }
         // ParseUint refuses a sign; a `+` prefix that overflowed Int64 stays unresolved.
         if bytes.first == UInt8(ascii: "+") { return nil }
-        return .bigInt(Double(magnitude))
+        return .bigInt(magnitude)
     }
 
     /// yaml.v2's `yamlStyleFloat` (`^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`), then parsed.
