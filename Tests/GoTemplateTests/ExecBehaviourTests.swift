@@ -72,6 +72,9 @@ struct ExecBehaviourTests {
         ("{{ indent 2 \"a\\nb\" }}", "  a\n  b"),
         ("{{ \"x\" | upper }} {{ html \"<a>\" }} {{ js \"'\" }} {{ urlquery \"a b&\" }}", "X &lt;a&gt; \\' a+b%26"),
         ("{{ println 1 \"a\" }}", "1 a\n"),
+        ("{{-3}} {{3 -}} x {{- 4}}", "-3 3x4"),
+        ("{{ 0b101 }} {{ 0o17 }} {{ 017 }} {{ 0x1.8p1 }} {{ 1_0.5 }}", "5 15 15 3 10.5"),
+        ("{{ printf \"%T %T %T\" 1 1.0 'x' }}", "int float64 int"),
         ("{{ print 1 2 \"a\" 3 }}", "1 2a3"),
     ])
     func renders(_ text: String, _ want: String) throws {
