@@ -131,10 +131,16 @@ public enum GoValue: Sendable {
 public struct GoList: Sendable {
     public var type: GoType
     public var items: [GoValue]
-    public init(type: GoType = .sliceOfAny, items: [GoValue]) {
+    /// Capacity beyond `items.count` (Go's `cap(s) - len(s)`), which `slice` may extend into;
+    /// those elements are zero values of the element type.
+    public var extraCapacity: Int
+    public init(type: GoType = .sliceOfAny, items: [GoValue], extraCapacity: Int = 0) {
         self.type = type
         self.items = items
+        self.extraCapacity = max(0, extraCapacity)
     }
+    /// Go's `cap`.
+    public var capacity: Int { items.count + extraCapacity }
 }
 
 /// A Go map with string keys, kept in insertion order (Go prints and ranges it sorted).
