@@ -94,6 +94,8 @@ struct ExecBehaviourTests {
         ("{{ range 3 }}{{ end }}", "template: gotpl:1:9: executing \"gotpl\" at <3>: range can't iterate over 3"),
         ("{{ template \"nope\" }}", "template: gotpl:1:12: executing \"gotpl\" at <{{template \"nope\"}}>: template \"nope\" not defined"),
         ("{{ len .Values.missing }}", "template: gotpl:1:3: executing \"gotpl\" at <len .Values.missing>: error calling len: len of nil pointer"),
+        ("{{ include \"zz\" . }}", "template: gotpl:1:3: executing \"gotpl\" at <include \"zz\" .>: error calling include: template: no template \"zz\" associated with template \"gotpl\""),
+        ("{{ define \"in\" }}{{ .nope.x }}{{ end }}{{ include \"in\" .Values }}", "template: gotpl:1:42: executing \"gotpl\" at <include \"in\" .Values>: error calling include: template: gotpl:1:25: executing \"in\" at <.nope.x>: nil pointer evaluating interface {}.x"),
         ("{{ index .Values.list 5 }}", "template: gotpl:1:3: executing \"gotpl\" at <index .Values.list 5>: error calling index: index out of range: 5"),
     ])
     func execError(_ text: String, _ want: String) {
