@@ -153,6 +153,27 @@ struct ExecBehaviourTests {
         }
     }
 
+    @Test("custom delimiters apply to actions, trim markers and comments")
+    func delimiters() throws {
+        var t = Template(name: "d", options: .init(leftDelimiter: "[[", rightDelimiter: "]]"))
+        try t.parse("{{ x }} [[- /* c */ -]] [[ .a ]] [[- \" b\" ]]")
+        #expect(try t.execute(data: .map(["a": .of(1)])) == "{{ x }}1 b")
+    }
+
+    @Test("a function can parse into a copy of the set and execute it (Helm's tpl)")
+    func tplStyle() throws {
+        let tpl = GoFunction("tpl", parameters: [.string, .any], result: .string, returnsError: true) { a, ctx in
+            guard case .string(let text) = a[0] else { return .invalid }
+            var copy = ctx.template
+            try copy.parse(text, as: "inline")
+            return .string(try ctx.execute(copy, name: "inline", data: a[1]))
+        }
+        var t = Template(name: "main", functions: ["tpl": tpl])
+        try t.parse("{{ define \"h\" }}<{{ . }}>{{ end }}{{ tpl \"{{ template `h` .a }}{{ define `local` }}{{ end }}\" . }}")
+        #expect(try t.execute(data: .map(["a": .string("v")])) == "<v>")
+        #expect(t.lookup("local") == nil && t.lookup("inline") == nil)
+    }
+
     @Test("executing an unknown or empty template names it as Go does")
     func unknownTemplate() throws {
         var t = Template(name: "gotpl")
