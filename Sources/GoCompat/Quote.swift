@@ -37,7 +37,7 @@ public enum GoQuote {
 
     /// Go's `%#U` form: `U+0041 'A'` (the quoted rune only when printable).
     public static func unicodeDescription(_ s: Unicode.Scalar) -> String {
-        let code = "U+" + hex(s.value, width: 4)
+        let code = "U+" + hex(s.value, width: 4).uppercased()
         return isPrint(s) ? code + " '" + String(Character(s)) + "'" : code
     }
 

@@ -43,7 +43,60 @@ struct BenchTemplateCommand: ParsableCommand {
         }
         print("execute: \(rows.count) builtin-only rows of Go's exec table (Sprig is not implemented yet, so podinfo cannot execute)")
         print(String(format: "execute: %.0f executions/s", exec.perSecond))
+
+        var deployment = Template(name: "deployment", options: .init(missingKey: .zero))
+        try deployment.parse(Self.deploymentTemplate)
+        let values = Self.deploymentValues
+        let shaped = try measure { () throws -> Int in
+            _ = try deployment.execute(data: values)
+            return 1
+        }
+        print(String(format: "execute: %.0f executions/s of a builtin-only, podinfo-deployment-shaped template", shaped.perSecond))
     }
+
+    /// A Deployment written with builtins only (no Sprig), shaped like podinfo's.
+    static let deploymentTemplate = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: {{ .Release.Name }}-{{ .Chart.Name }}
+          labels:
+        {{- range $k, $v := .Values.labels }}
+            {{ $k }}: {{ printf "%q" $v }}
+        {{- end }}
+        spec:
+          replicas: {{ .Values.replicaCount }}
+          template:
+            spec:
+              containers:
+                - name: {{ .Chart.Name }}
+                  image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"
+                  {{- if .Values.resources }}
+                  resources:
+                    limits:
+                      cpu: {{ .Values.resources.limits.cpu }}
+                  {{- end }}
+                  ports:
+                  {{- range .Values.ports }}
+                    - containerPort: {{ .port }}
+                      name: {{ .name | html }}
+                  {{- end }}
+        """
+
+    static let deploymentValues = GoValue.map([
+        "Release": .map(["Name": .string("rel")]),
+        "Chart": .map(["Name": .string("podinfo")]),
+        "Values": .map([
+            "replicaCount": .of(1.0),
+            "labels": .map(["app": .string("podinfo"), "tier": .string("web")]),
+            "image": .map(["repository": .string("ghcr.io/stefanprodan/podinfo"), "tag": .string("6.5.3")]),
+            "resources": .map(["limits": .map(["cpu": .string("100m")])]),
+            "ports": .list([
+                .map(["port": .of(9898.0), "name": .string("http")]),
+                .map(["port": .of(9999.0), "name": .string("grpc")]),
+            ]),
+        ]),
+    ])
 
     struct Rate { var perSecond: Double }
 

@@ -72,6 +72,9 @@ struct ExecBehaviourTests {
         ("{{ indent 2 \"a\\nb\" }}", "  a\n  b"),
         ("{{ \"x\" | upper }} {{ html \"<a>\" }} {{ js \"'\" }} {{ urlquery \"a b&\" }}", "X &lt;a&gt; \\' a+b%26"),
         ("{{ println 1 \"a\" }}", "1 a\n"),
+        ("{{-3}} {{3 -}} x {{- 4}}", "-3 3x4"),
+        ("{{ 0b101 }} {{ 0o17 }} {{ 017 }} {{ 0x1.8p1 }} {{ 1_0.5 }}", "5 15 15 3 10.5"),
+        ("{{ printf \"%T %T %T\" 1 1.0 'x' }}", "int float64 int"),
         ("{{ print 1 2 \"a\" 3 }}", "1 2a3"),
     ])
     func renders(_ text: String, _ want: String) throws {
@@ -91,6 +94,8 @@ struct ExecBehaviourTests {
         ("{{ range 3 }}{{ end }}", "template: gotpl:1:9: executing \"gotpl\" at <3>: range can't iterate over 3"),
         ("{{ template \"nope\" }}", "template: gotpl:1:12: executing \"gotpl\" at <{{template \"nope\"}}>: template \"nope\" not defined"),
         ("{{ len .Values.missing }}", "template: gotpl:1:3: executing \"gotpl\" at <len .Values.missing>: error calling len: len of nil pointer"),
+        ("{{ include \"zz\" . }}", "template: gotpl:1:3: executing \"gotpl\" at <include \"zz\" .>: error calling include: template: no template \"zz\" associated with template \"gotpl\""),
+        ("{{ define \"in\" }}{{ .nope.x }}{{ end }}{{ include \"in\" .Values }}", "template: gotpl:1:42: executing \"gotpl\" at <include \"in\" .Values>: error calling include: template: gotpl:1:25: executing \"in\" at <.nope.x>: nil pointer evaluating interface {}.x"),
         ("{{ index .Values.list 5 }}", "template: gotpl:1:3: executing \"gotpl\" at <index .Values.list 5>: error calling index: index out of range: 5"),
     ])
     func execError(_ text: String, _ want: String) {
@@ -146,6 +151,27 @@ struct ExecBehaviourTests {
         } catch {
             #expect("\(error)".contains("exceeded maximum template depth (100000)"))
         }
+    }
+
+    @Test("custom delimiters apply to actions, trim markers and comments")
+    func delimiters() throws {
+        var t = Template(name: "d", options: .init(leftDelimiter: "[[", rightDelimiter: "]]"))
+        try t.parse("{{ x }} [[- /* c */ -]] [[ .a ]] [[- \" b\" ]]")
+        #expect(try t.execute(data: .map(["a": .of(1)])) == "{{ x }}1 b")
+    }
+
+    @Test("a function can parse into a copy of the set and execute it (Helm's tpl)")
+    func tplStyle() throws {
+        let tpl = GoFunction("tpl", parameters: [.string, .any], result: .string, returnsError: true) { a, ctx in
+            guard case .string(let text) = a[0] else { return .invalid }
+            var copy = ctx.template
+            try copy.parse(text, as: "inline")
+            return .string(try ctx.execute(copy, name: "inline", data: a[1]))
+        }
+        var t = Template(name: "main", functions: ["tpl": tpl])
+        try t.parse("{{ define \"h\" }}<{{ . }}>{{ end }}{{ tpl \"{{ template `h` .a }}{{ define `local` }}{{ end }}\" . }}")
+        #expect(try t.execute(data: .map(["a": .string("v")])) == "<v>")
+        #expect(t.lookup("local") == nil && t.lookup("inline") == nil)
     }
 
     @Test("executing an unknown or empty template names it as Go does")

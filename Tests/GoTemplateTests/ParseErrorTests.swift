@@ -66,6 +66,9 @@ struct ParseErrorTests {
         ("a\n{{ nope }}", "template: t:2: function \"nope\" not defined"),
         ("{{ if }}", "template: t:1: missing value for if"),
         ("{{ end }}", "template: t:1: unexpected {{end}}"),
+        ("{{3-}}", "template: t:1: bad number syntax: \"3-\""),
+        ("x\n{{ .a | 3 }}", "template: t:2: non executable command in pipeline stage 2"),
+        ("{{ 99999999999999999999 }}", "template: t:1: integer overflow: \"99999999999999999999\""),
     ])
     func fullText(_ input: String, _ expected: String) {
         var t = Template(name: "t")

@@ -74,9 +74,8 @@ extension ExecState {
                 return try Builtins.call(argv, state: self)
             }
             return try fn.body(argv, context)
-        } catch let e as GoTemplateError where e.kind != .function {
-            throw e
         } catch let e as GoTemplateError {
+            // Go wraps every error a function returns, including nested execution errors.
             at = callNode
             throw error("error calling \(name): \(e.message)")
         } catch is LoopControl {

@@ -83,12 +83,13 @@ extension ExecState {
     }
 
     func evalFieldChain(dot: GoValue, receiver: GoValue, names: [String], args: [Operand]?, final: GoValue?) throws -> GoValue {
+        guard let last = names.last else { throw error("internal error: no fields in field chain") }
         var recv = receiver
         var staticType: GoType? = nil
         for name in names.dropLast() {
             (recv, staticType) = try evalField(dot: dot, name: name, args: nil, final: nil, receiver: recv, staticType: staticType)
         }
-        return try evalField(dot: dot, name: names[names.count - 1], args: args, final: final, receiver: recv, staticType: staticType).0
+        return try evalField(dot: dot, name: last, args: args, final: final, receiver: recv, staticType: staticType).0
     }
 
     /// Go's `evalField`; returns the value and its static type when it came out of a map

@@ -174,7 +174,13 @@ final class ExecState {
             }
         case .map(let mp):
             if !mp.entries.isEmpty {
-                for k in mp.sortedKeys where try !one(.string(k), mp.entries[k] ?? .invalid) { break }
+                let keyType = mp.type.key ?? .string
+                for k in mp.sortedKeys {
+                    var key = GoValue.string(k)
+                    if keyType.isSignedInt, let i = Int64(k) { key = .int(i, keyType) }
+                    if keyType.isUnsignedInt, let u = UInt64(k) { key = .uint(u, keyType) }
+                    if try !one(key, mp.entries[k] ?? .invalid) { break }
+                }
                 return
             }
         case .invalid, .nilValue:

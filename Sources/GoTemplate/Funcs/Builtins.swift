@@ -120,25 +120,30 @@ enum Builtins {
         if item.isInvalid { throw fail("slice of untyped nil") }
         if indexes.count > 3 { throw fail("too many slice indexes: \(indexes.count)") }
         let count: Int
+        var cap: Int
         switch item {
         case .string(let s):
             if indexes.count == 3 { throw fail("cannot 3-index slice a string") }
             count = s.utf8.count
-        case .list(let l): count = l.items.count
-        case .bytes(let b): count = b.count
-        case .nilValue(let t) where t.kind == .slice: count = 0
+            cap = count
+        case .list(let l): count = l.items.count; cap = l.capacity
+        case .bytes(let b): count = b.count; cap = count
+        case .nilValue(let t) where t.kind == .slice: count = 0; cap = 0
         default: throw fail("can't slice item of type \(item.goType?.name ?? "<nil>")")
         }
-        var idx = [0, count, count]
-        for (i, x) in indexes.enumerated() { idx[i] = try indexArg(x.unwrapped, cap: count, strict: false) }
+        var idx = [0, count, cap]
+        for (i, x) in indexes.enumerated() { idx[i] = try indexArg(x.unwrapped, cap: cap, strict: false) }
         if idx[0] > idx[1] { throw fail("invalid slice index: \(idx[0]) > \(idx[1])") }
         if indexes.count == 3 && idx[1] > idx[2] { throw fail("invalid slice index: \(idx[1]) > \(idx[2])") }
         switch item {
         case .string(let s): return .string(String(decoding: Array(s.utf8)[idx[0]..<idx[1]], as: UTF8.self))
         case .list(let l):
             let t = l.type.kind == .array ? GoType.slice(of: l.type.elem ?? .any) : l.type
-            return .list(GoList(type: t, items: Array(l.items[idx[0]..<idx[1]])))
-        case .bytes(let b): return .bytes(Array(b[idx[0]..<idx[1]]))
+            let zero = GoValue.zero(of: l.type.elem ?? .any)
+            let items = (idx[0]..<idx[1]).map { $0 < l.items.count ? l.items[$0] : zero }
+            let newCap = (indexes.count == 3 ? idx[2] : cap) - idx[0]
+            return .list(GoList(type: t, items: items, extraCapacity: newCap - items.count))
+        case .bytes(let b): return .bytes(Array(b[idx[0]..<min(idx[1], b.count)]))
         default: return item
         }
     }

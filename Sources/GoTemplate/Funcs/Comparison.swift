@@ -86,7 +86,7 @@ enum Comparison {
         case (.float(let x, _), .float(let y, _)): return x < y
         case (.int(let x, _), .int(let y, _)): return x < y
         case (.uint(let x, _), .uint(let y, _)): return x < y
-        case (.string(let x), .string(let y)): return Array(x.utf8).lexicographicallyPrecedes(Array(y.utf8))
+        case (.string(let x), .string(let y)): return x.utf8.lexicographicallyPrecedes(y.utf8)
         default: throw badComparisonType
         }
     }

@@ -54,6 +54,7 @@ struct Lexer {
     var insideAction = false
     var parenDepth = 0
     var pending: [Token] = []
+    var pendingHead = 0
     var finished = false
     var breakOK = true
     var continueOK = true
@@ -66,11 +67,14 @@ struct Lexer {
 
     /// The next token; after EOF or an error it keeps returning EOF.
     mutating func nextToken() -> Token {
-        while pending.isEmpty {
+        while pendingHead == pending.count {
+            pending.removeAll(keepingCapacity: true)
+            pendingHead = 0
             if finished { return Token(kind: .eof, pos: input.count, value: "", line: line) }
             if insideAction { lexInsideAction() } else { lexText() }
         }
-        let t = pending.removeFirst()
+        let t = pending[pendingHead]
+        pendingHead += 1
         if t.kind == .eof || t.kind == .error { finished = true }
         return t
     }

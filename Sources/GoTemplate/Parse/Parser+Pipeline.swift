@@ -119,11 +119,24 @@ extension Parser {
         case .leftParen:
             return .pipe(try pipeline("parenthesized pipeline", end: .rightParen))
         case .string, .rawString:
-            do { return .string(pos: t.pos, quoted: t.value, text: try GoQuote.unquote(t.value)) }
+            do { return .string(pos: t.pos, quoted: t.value, text: try Parser.unquote(t)) }
             catch { throw fail("\(error)") }
         default:
             backup()
             return nil
         }
+    }
+}
+
+extension Parser {
+    /// `strconv.Unquote` with fast paths for raw strings and strings without escapes.
+    static func unquote(_ t: Token) throws -> String {
+        let v = t.value
+        let u = v.utf8
+        if u.count >= 2 {
+            if t.kind == .rawString, !u.contains(0x0D) { return String(v.dropFirst().dropLast()) }
+            if t.kind == .string, !u.contains(UInt8(ascii: "\\")) { return String(v.dropFirst().dropLast()) }
+        }
+        return try GoQuote.unquote(v)
     }
 }

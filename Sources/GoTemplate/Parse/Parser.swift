@@ -10,6 +10,8 @@ struct Parser {
     let skipFunctionCheck: Bool
     var stack: [Token] = []
     var current = Token(kind: .eof, pos: 0, value: "", line: 1)
+    /// Line of the most recently lexed token (Go's `t.token[0].line`, used in errors).
+    var newestLine = 1
     var vars: [String] = ["$"]
     var rangeDepth = 0
     var actionLine = 0
@@ -39,7 +41,12 @@ struct Parser {
     // MARK: token stream
 
     mutating func next() -> Token {
-        current = stack.popLast() ?? lexer.nextToken()
+        if let t = stack.popLast() {
+            current = t
+        } else {
+            current = lexer.nextToken()
+            newestLine = current.line
+        }
         return current
     }
     mutating func backup() { stack.append(current) }
@@ -56,8 +63,8 @@ struct Parser {
     // MARK: errors
 
     func fail(_ message: String) -> GoTemplateError {
-        GoTemplateError(kind: .parse, message: "template: \(parseName):\(current.line): \(message)",
-                        detail: message, templateName: parseName, line: current.line)
+        GoTemplateError(kind: .parse, message: "template: \(parseName):\(newestLine): \(message)",
+                        detail: message, templateName: parseName, line: newestLine)
     }
 
     func unexpected(_ token: Token, _ context: String) -> GoTemplateError {

@@ -131,10 +131,16 @@ public enum GoValue: Sendable {
 public struct GoList: Sendable {
     public var type: GoType
     public var items: [GoValue]
-    public init(type: GoType = .sliceOfAny, items: [GoValue]) {
+    /// Capacity beyond `items.count` (Go's `cap(s) - len(s)`), which `slice` may extend into;
+    /// those elements are zero values of the element type.
+    public var extraCapacity: Int
+    public init(type: GoType = .sliceOfAny, items: [GoValue], extraCapacity: Int = 0) {
         self.type = type
         self.items = items
+        self.extraCapacity = max(0, extraCapacity)
     }
+    /// Go's `cap`.
+    public var capacity: Int { items.count + extraCapacity }
 }
 
 /// A Go map with string keys, kept in insertion order (Go prints and ranges it sorted).
@@ -147,8 +153,17 @@ public struct GoMap: Sendable {
     }
     /// The element type (for zero values of missing keys).
     public var elementType: GoType { type.elem ?? .any }
-    /// Keys in Go's `fmtsort` order (byte order for strings).
+    /// Keys in Go's `fmtsort` order: numeric for integer-keyed maps (whose keys are stored
+    /// in decimal), byte order otherwise.
     public var sortedKeys: [String] {
-        entries.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        if let k = type.key, k.isSignedInt || k.isUnsignedInt {
+            return entries.keys.sorted { a, b in
+                switch (Int64(a), Int64(b)) {
+                case (let x?, let y?): return x < y
+                default: return (UInt64(a) ?? 0) < (UInt64(b) ?? 0)
+                }
+            }
+        }
+        return entries.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 }

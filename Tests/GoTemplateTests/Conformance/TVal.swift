@@ -45,7 +45,7 @@ enum TVal {
         "W1": .object(WObject(k: 999, pointer: true, isNil: false)),
         "W2": .object(WObject(k: 0, pointer: true, isNil: true)),
         "SI": ints([3, 4, 5]),
-        "SICap": ints([0, 0, 0, 0, 0]),
+        "SICap": .list(GoList(type: .sliceOfInt, items: Array(repeating: .of(0), count: 5), extraCapacity: 5)),
         "SIEmpty": ints([]),
         "SB": .list(GoList(type: .slice(of: .bool), items: [.bool(true), .bool(false)])),
         "AI": ints([3, 4, 5], type: .array(of: .int, count: 3)),
