@@ -17,10 +17,10 @@ struct BenchTemplateCommand: ParsableCommand {
     )
 
     @Option(help: "Chart directory whose templates/ are parsed.")
-    var chart: String = "/work/shared/conformance/charts/podinfo-6.5.3"
+    var chart: String = "../shared/conformance/charts/podinfo-6.5.3"
 
     @Option(help: "Go execution table (JSON) used for the execution figure.")
-    var table: String = "/work/shared/conformance/gotemplate/exec-go1.21.1.json"
+    var table: String = "../shared/conformance/gotemplate/exec-go1.21.1.json"
 
     @Option(help: "Seconds to spend on each measurement.")
     var seconds: Double = 2

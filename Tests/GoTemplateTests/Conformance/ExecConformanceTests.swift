@@ -27,10 +27,12 @@ struct ExecConformanceTests {
         }
     }
 
-    @Test("at least 90% of Go's 320 execution rows run and every row that runs passes")
+    @Test("at least 90% of Go's 320 execution rows run and every row that runs passes",
+          .enabled(if: ExecTable.conformanceFile("gotemplate/exec-go1.21.1.json") != nil,
+                   "../shared/conformance is absent"))
     func table() throws {
         let rows = try ExecTable.load()
-        try #require(rows.count == 320, "fixture /work/shared/conformance/gotemplate/exec-go1.21.1.json not found or changed")
+        try #require(rows.count == 320, "fixture ../shared/conformance/gotemplate/exec-go1.21.1.json changed")
         let outcomes = rows.compactMap(Self.run)
         let failures = outcomes.filter { $0.problem != nil }
         let skipped = rows.count - outcomes.count
