@@ -130,4 +130,31 @@ struct KubeAPITests {
         #expect(seen.first?["object"]?["code"] == 410)
         #expect(seen.first?["object"]?["reason"] == "Expired")
     }
+
+    @Test("events filter on involvedObject field selectors, as kubectl describe asks")
+    func eventSelectors() async throws {
+        let api = try await KubeAPI.inMemory()
+        for (name, target) in [("e1", "a"), ("e2", "b")] {
+            _ = await api.call("POST", "/api/v1/namespaces/default/events", [
+                "apiVersion": "v1", "kind": "Event", "metadata": ["name": .string(name)],
+                "involvedObject": ["kind": "ConfigMap", "name": .string(target), "namespace": "default", "uid": .string("u-\(target)")],
+                "reason": "Test", "type": "Normal",
+            ])
+        }
+        let selected = await api.call("GET", "/api/v1/namespaces/default/events", query: [
+            "fieldSelector": "involvedObject.name=b,involvedObject.namespace=default,involvedObject.kind=ConfigMap,involvedObject.uid=u-b",
+        ])
+        #expect(selected.body["items"]?.arrayValue?.map { $0.metadataString("name") } == ["e2"])
+    }
+
+    @Test("hostile query values are rejected or clamped, never fatal", arguments: [
+        ["watch": "true", "timeoutSeconds": "inf"], ["watch": "true", "timeoutSeconds": "nan"],
+        ["watch": "true", "resourceVersion": "-5"], ["limit": "-1"], ["continue": "%%%"],
+        ["labelSelector": "a in (b"], ["fieldSelector": "=x"],
+    ])
+    func hostileQueries(query: [String: String]) async throws {
+        let api = try await KubeAPI.inMemory()
+        let response = await api.handle(APIRequest(method: "GET", path: "/api/v1/namespaces/default/configmaps", query: query))
+        #expect([200, 400, 410].contains(response.code))
+    }
 }

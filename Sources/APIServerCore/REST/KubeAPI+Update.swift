@@ -71,7 +71,7 @@ extension KubeAPI {
             }
         }
         if subresource == nil, let generation = old["metadata"]?["generation"]?.intValue, Self.specChanged(old, object) {
-            object.set(["metadata", "generation"], .int(generation + 1))
+            object.set(["metadata", "generation"], .int(generation < Int64.max ? generation + 1 : generation))
         }
         if object == old { return old }
         if dryRun { return object }
