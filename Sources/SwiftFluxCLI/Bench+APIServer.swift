@@ -27,7 +27,7 @@ struct APIServerBench: AsyncParsableCommand {
         let dir = NSTemporaryDirectory() + "swiftflux-bench-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let server = try await KubeAPIServer(configuration: APIServerConfiguration(
-            host: "127.0.0.1", port: 0, dataDirectory: dir, inMemory: inMemory, tls: true, historyLimit: 100_000))
+            host: "127.0.0.1", port: 0, dataDirectory: dir, inMemory: inMemory, tls: true, historyLimit: 100_000, logLevel: .critical))
         let (ready, readyContinuation) = AsyncStream.makeStream(of: String.self)
         let serving = Task { try await server.run { readyContinuation.yield($0) } }
         defer { serving.cancel() }

@@ -157,4 +157,38 @@ struct KubeAPITests {
         let response = await api.handle(APIRequest(method: "GET", path: "/api/v1/namespaces/default/configmaps", query: query))
         #expect([200, 400, 410].contains(response.code))
     }
+
+    @Test("generateName, dry-run create and deletecollection follow upstream rules")
+    func createVariants() async throws {
+        let api = try await KubeAPI.inMemory()
+        let generated = await api.call("POST", "/api/v1/namespaces/default/configmaps",
+                                       ["apiVersion": "v1", "kind": "ConfigMap", "metadata": ["generateName": "gen-"]])
+        let name = generated.body["metadata"]?["name"]?.stringValue ?? ""
+        #expect(generated.code == 201)
+        #expect(name.hasPrefix("gen-") && name.count == 9)
+        let dry = await api.call("POST", "/api/v1/namespaces/default/configmaps", configMap("dry"), query: ["dryRun": "All"])
+        #expect(dry.code == 201)
+        #expect(dry.body["metadata"]?["resourceVersion"] == nil)
+        #expect(dry.body["metadata"]?["uid"] != nil)
+        #expect(await api.call("GET", "/api/v1/namespaces/default/configmaps/dry").code == 404)
+        _ = await api.call("POST", "/api/v1/namespaces/default/configmaps", configMap("x1", labels: ["sweep": "yes"]))
+        _ = await api.call("POST", "/api/v1/namespaces/default/configmaps", configMap("x2", labels: ["sweep": "yes"]))
+        let swept = await api.call("DELETE", "/api/v1/namespaces/default/configmaps", query: ["labelSelector": "sweep=yes"])
+        #expect(swept.body["items"]?.arrayValue?.count == 2)
+        let left = await api.call("GET", "/api/v1/namespaces/default/configmaps")
+        #expect(left.body["items"]?.arrayValue?.map { $0.metadataString("name") } == [name])
+    }
+
+    @Test("a watch with timeoutSeconds sends a bookmark at the current revision and closes")
+    func watchTimeoutBookmark() async throws {
+        let api = try await KubeAPI.inMemory()
+        _ = await api.call("POST", "/api/v1/namespaces/default/configmaps", configMap("b"))
+        let rv = await api.store.currentRevision
+        let events = await api.watchEvents("/api/v1/namespaces/default/configmaps",
+                                           query: ["resourceVersion": String(rv), "timeoutSeconds": "1", "allowWatchBookmarks": "true"])
+        let seen = await collect(events, count: 5, within: 10)
+        #expect(seen.map { $0["type"]?.stringValue ?? "" } == ["BOOKMARK"])
+        #expect(seen.first?["object"]?["kind"] == "ConfigMap")
+        #expect(seen.first?["object"]?["metadata"]?["resourceVersion"]?.stringValue == String(rv))
+    }
 }
