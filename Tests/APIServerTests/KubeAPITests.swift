@@ -191,4 +191,24 @@ struct KubeAPITests {
         #expect(seen.first?["object"]?["kind"] == "ConfigMap")
         #expect(seen.first?["object"]?["metadata"]?["resourceVersion"]?.stringValue == String(rv))
     }
+
+    @Test("malformed objects and patches get 4xx answers", arguments: [
+        ("POST", "/api/v1/namespaces/default/configmaps", #"{"metadata":5,"data":{"a":"1"}}"#, "application/json"),
+        ("POST", "/api/v1/namespaces/default/configmaps", #"{"metadata":{"name":7}}"#, "application/json"),
+        ("POST", "/api/v1/namespaces/default/configmaps", #"{"kind":"Secret","metadata":{"name":"a"}}"#, "application/json"),
+        ("POST", "/api/v1/namespaces/default/configmaps", String(repeating: "[", count: 5000), "application/json"),
+        ("PATCH", "/api/v1/namespaces/default/configmaps/base", #"[{"op":"replace","path":"/metadata","value":5}]"#, "application/json-patch+json"),
+        ("PATCH", "/api/v1/namespaces/default/configmaps/base", #"[{"op":"bogus"}]"#, "application/json-patch+json"),
+        ("PATCH", "/api/v1/namespaces/default/configmaps/base", #"{"a":1}"#, "text/plain"),
+        ("PUT", "/api/v1/namespaces/default/configmaps/base", #"{"metadata":{"name":"other"}}"#, "application/json"),
+        ("POST", "/apis/apiextensions.k8s.io/v1/customresourcedefinitions", #"{"metadata":{"name":"x.a/b.c"},"spec":{"group":"a/b.c","scope":"Namespaced","names":{"plural":"x","kind":"X"},"versions":[{"name":"v1","served":true,"storage":true,"schema":{"openAPIV3Schema":{"type":"object"}}}]}}"#, "application/json"),
+    ])
+    func malformed(method: String, path: String, body: String, contentType: String) async throws {
+        let api = try await KubeAPI.inMemory()
+        _ = await api.call("POST", "/api/v1/namespaces/default/configmaps", configMap("base"))
+        let response = await api.handle(APIRequest(method: method, path: path, contentType: contentType, body: Array(body.utf8)))
+        #expect((400..<500).contains(response.code), "\(response)")
+        let still = await api.call("GET", "/api/v1/namespaces/default/configmaps/base")
+        #expect(still.body["metadata"]?["name"] == "base")
+    }
 }

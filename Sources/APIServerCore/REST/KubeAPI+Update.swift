@@ -56,6 +56,9 @@ extension KubeAPI {
             if type.hasStatus && type.resource != Self.namespaceType.resource { object.set(["status"], old["status"]) }
             if type.resource == Self.namespaceType.resource { object.set(["status"], old["status"]) }
         }
+        guard object["metadata"]?.objectValue != nil else {
+            throw APIServerError.badRequest("metadata must be an object")
+        }
         for field in ["uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "namespace", "name", "generation"] {
             object.set(["metadata", field], old["metadata"]?[field])
         }
