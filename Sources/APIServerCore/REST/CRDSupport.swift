@@ -76,7 +76,7 @@ enum CRDSupport {
         let namespaced = spec["scope"]?.stringValue != "Cluster"
         return (spec["versions"]?.arrayValue ?? []).compactMap { v -> ResourceType? in
             guard v["served"]?.boolValue != false, let version = v["name"]?.stringValue else { return nil }
-            return ResourceType(
+            var type = ResourceType(
                 group: group, version: version, kind: kind, plural: plural,
                 singular: names["singular"]?.stringValue ?? kind.lowercased(),
                 shortNames: names["shortNames"]?.arrayValue?.compactMap(\.stringValue) ?? [],
@@ -84,6 +84,14 @@ enum CRDSupport {
                 namespaced: namespaced, hasStatus: v["subresources"]?["status"] != nil,
                 hasScale: v["subresources"]?["scale"] != nil, isCustom: true,
                 schema: v["schema"]?["openAPIV3Schema"])
+            if let scale = v["subresources"]?["scale"] {
+                func path(_ key: String) -> String? {
+                    scale[key]?.stringValue.map { $0.hasPrefix(".") ? String($0.dropFirst()) : $0 }
+                }
+                type.scalePaths = (path("specReplicasPath") ?? "spec.replicas", path("statusReplicasPath") ?? "status.replicas",
+                                   path("labelSelectorPath"))
+            }
+            return type
         }
     }
 

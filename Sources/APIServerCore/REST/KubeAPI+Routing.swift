@@ -57,6 +57,9 @@ extension KubeAPI {
     func serve(_ request: APIRequest, group: String, version: String, rest: [String]) async throws -> APIResponse {
         let target = try resolve(group: group, version: version, rest: rest)
         if let sub = target.subresource {
+            if sub == "scale" && target.type.hasScale, let name = target.name {
+                return try await scale(target, name: name, request)
+            }
             let allowed = (sub == "status" && target.type.hasStatus)
                 || (sub == "finalize" && target.type.resource == Self.namespaceType.resource)
             guard allowed else { throw APIServerError.unknownPath }
