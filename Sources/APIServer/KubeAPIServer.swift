@@ -109,6 +109,9 @@ public final class KubeAPIServer: Sendable {
             },
             logger: logger)
         let store = api.store
+        let api = self.api
+        let expiry = Task { await api.runEventExpiry() }
+        defer { expiry.cancel() }
         try await withTaskCancellationHandler {
             try await app.run()
         } onCancel: {

@@ -110,4 +110,21 @@ struct LifecycleTests {
         let put = await api.call("PUT", "\(path)/t", noRV)
         #expect(put.code == 422)
     }
+
+    @Test("events older than the TTL are swept; newer ones stay")
+    func eventExpiry() async throws {
+        let api = try await KubeAPI.inMemory()
+        for name in ["old", "new"] {
+            _ = await api.call("POST", "/api/v1/namespaces/default/events", [
+                "apiVersion": "v1", "kind": "Event", "metadata": ["name": .string(name)],
+                "involvedObject": ["kind": "ConfigMap", "name": "x", "namespace": "default"], "reason": "R",
+            ])
+        }
+        // Nothing is old yet.
+        #expect(await api.expireEvents() == 0)
+        // Two hours from now, both are older than the 1h TTL.
+        #expect(await api.expireEvents(now: Date().addingTimeInterval(7200)) == 2)
+        let left = await api.call("GET", "/api/v1/namespaces/default/events")
+        #expect(left.body["items"]?.arrayValue?.isEmpty == true)
+    }
 }
