@@ -40,7 +40,7 @@ public actor ObjectStore {
         for record in snapshot.live {
             guard let key = ObjectKey(storageKey: record.key),
                   let value = try? JSONParser.parse(bytes: record.value) else { continue }
-            tables[key.resource, default: [:]][key.localKey] = StoredObject(key: key, revision: record.revision, value: value)
+            tables[key.resource, default: [:]][key.localKey] = StoredObject(key: key, revision: record.revision, value: value, bytes: record.value)
         }
         var lastState: [String: JSONValue] = [:]
         for record in snapshot.history {
@@ -96,6 +96,7 @@ public actor ObjectStore {
     public func commit(_ mutations: [Mutation]) throws(APIServerError) -> [StoredObject] {
         var records: [LogRecord] = []
         var events: [StoreEvent] = []
+        var serialized: [[UInt8]] = []
         var revision = currentRevision
         var pending: [ObjectKey: StoredObject?] = [:]
         for m in mutations {
@@ -115,10 +116,12 @@ public actor ObjectStore {
             var value = m.value ?? current?.value ?? .null
             value.set(["metadata", "resourceVersion"], .string(String(revision)))
             let type: WatchEventType = m.value == nil ? .deleted : (current == nil ? .added : .modified)
+            let bytes = value.serializedBytes()
+            serialized.append(bytes)
             records.append(LogRecord(revision: revision, key: m.key.description, created: type == .added,
-                                     deleted: type == .deleted, value: value.serializedBytes()))
+                                     deleted: type == .deleted, value: bytes))
             events.append(StoreEvent(revision: revision, type: type, key: m.key, object: value, previous: current?.value))
-            pending[m.key] = type == .deleted ? .some(nil) : StoredObject(key: m.key, revision: revision, value: value)
+            pending[m.key] = type == .deleted ? .some(nil) : StoredObject(key: m.key, revision: revision, value: value, bytes: bytes)
         }
         guard !records.isEmpty else { return [] }
         do {
@@ -128,14 +131,14 @@ public actor ObjectStore {
         }
         currentRevision = revision
         var stored: [StoredObject] = []
-        for event in events {
+        for (event, bytes) in zip(events, serialized) {
+            let object = StoredObject(key: event.key, revision: event.revision, value: event.object, bytes: bytes)
             if event.type == .deleted {
                 tables[event.key.resource]?[event.key.localKey] = nil
             } else {
-                let object = StoredObject(key: event.key, revision: event.revision, value: event.object)
                 tables[event.key.resource, default: [:]][event.key.localKey] = object
             }
-            stored.append(StoredObject(key: event.key, revision: event.revision, value: event.object))
+            stored.append(object)
             record(event)
         }
         return stored
