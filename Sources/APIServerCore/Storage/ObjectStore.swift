@@ -12,6 +12,8 @@ public actor ObjectStore {
     let log: any RevisionLog
     /// Objects by resource, then by `namespace/name`.
     var tables: [QualifiedResource: [String: StoredObject]] = [:]
+    /// Each table's keys (`namespace/name`) in ascending order, kept up to date on insert/delete.
+    var order: [QualifiedResource: [String]] = [:]
     /// The revision of the newest write.
     public internal(set) var currentRevision: Int64 = 0
     /// Retained events, oldest first; `history[historyStart...]` is live.
@@ -42,6 +44,7 @@ public actor ObjectStore {
                   let value = try? JSONParser.parse(bytes: record.value) else { continue }
             tables[key.resource, default: [:]][key.localKey] = StoredObject(key: key, revision: record.revision, value: value, bytes: record.value)
         }
+        for (resource, table) in tables { order[resource] = table.keys.sorted() }
         var lastState: [String: JSONValue] = [:]
         for record in snapshot.history {
             guard let key = ObjectKey(storageKey: record.key),
@@ -58,17 +61,33 @@ public actor ObjectStore {
         tables[key.resource]?[key.localKey]
     }
 
-    /// Every object of `resource` (in `namespace`, when given), sorted by namespace then name,
-    /// with the current revision.
+    /// Every object of `resource` (in `namespace`, when given), in ascending `namespace/name`
+    /// order (the order `continue` tokens rely on), with the current revision.
     public func list(_ resource: QualifiedResource, namespace: String?) -> (objects: [StoredObject], revision: Int64) {
-        guard let table = tables[resource] else { return ([], currentRevision) }
+        guard let table = tables[resource], let keys = order[resource] else { return ([], currentRevision) }
         var out: [StoredObject] = []
-        out.reserveCapacity(table.count)
-        for object in table.values where namespace == nil || object.key.namespace == namespace {
-            out.append(object)
+        if let namespace {
+            let prefix = namespace + "/"
+            var i = Self.lowerBound(keys, prefix)
+            while i < keys.count, keys[i].hasPrefix(prefix) {
+                if let object = table[keys[i]] { out.append(object) }
+                i += 1
+            }
+        } else {
+            out.reserveCapacity(keys.count)
+            for key in keys { if let object = table[key] { out.append(object) } }
         }
-        out.sort { ($0.key.namespace, $0.key.name) < ($1.key.namespace, $1.key.name) }
         return (out, currentRevision)
+    }
+
+    /// The first index whose key is not less than `key`.
+    static func lowerBound(_ keys: [String], _ key: String) -> Int {
+        var low = 0, high = keys.count
+        while low < high {
+            let mid = (low + high) / 2
+            if keys[mid] < key { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 
     /// How many objects `resource` has in `namespace` (all namespaces when nil).
@@ -133,10 +152,22 @@ public actor ObjectStore {
         var stored: [StoredObject] = []
         for (event, bytes) in zip(events, serialized) {
             let object = StoredObject(key: event.key, revision: event.revision, value: event.object, bytes: bytes)
+            let local = event.key.localKey
             if event.type == .deleted {
-                tables[event.key.resource]?[event.key.localKey] = nil
+                tables[event.key.resource]?[local] = nil
+                if var keys = order.removeValue(forKey: event.key.resource) {
+                    let i = Self.lowerBound(keys, local)
+                    if i < keys.count && keys[i] == local { keys.remove(at: i) }
+                    order[event.key.resource] = keys
+                }
             } else {
-                tables[event.key.resource, default: [:]][event.key.localKey] = object
+                if event.type == .added {
+                    var keys = order.removeValue(forKey: event.key.resource) ?? []
+                    let i = Self.lowerBound(keys, local)
+                    if i >= keys.count || keys[i] != local { keys.insert(local, at: i) }
+                    order[event.key.resource] = keys
+                }
+                tables[event.key.resource, default: [:]][local] = object
             }
             stored.append(object)
             record(event)
