@@ -211,4 +211,29 @@ struct KubeAPITests {
         let still = await api.call("GET", "/api/v1/namespaces/default/configmaps/base")
         #expect(still.body["metadata"]?["name"] == "base")
     }
+
+    @Test("built-in workloads get upstream defaults on create")
+    func builtinDefaults() async throws {
+        let api = try await KubeAPI.inMemory()
+        let created = await api.call("POST", "/apis/apps/v1/namespaces/default/deployments", [
+            "apiVersion": "apps/v1", "kind": "Deployment", "metadata": ["name": "web"],
+            "spec": ["selector": ["matchLabels": ["app": "web"]],
+                     "template": ["metadata": ["labels": ["app": "web"]],
+                                  "spec": ["containers": [["name": "c", "image": "nginx", "ports": [["containerPort": 80]]]]]]],
+        ])
+        let spec = created.body["spec"]
+        #expect(spec?["replicas"] == 1)
+        #expect(spec?["strategy"] == ["type": "RollingUpdate", "rollingUpdate": ["maxUnavailable": "25%", "maxSurge": "25%"]])
+        #expect(spec?["progressDeadlineSeconds"] == 600)
+        let container = spec?[path: ["template", "spec", "containers"]]?[0]
+        #expect(container?["imagePullPolicy"] == "Always")
+        #expect(container?["ports"]?[0]?["protocol"] == "TCP")
+        #expect(spec?[path: ["template", "spec", "restartPolicy"]] == "Always")
+        let job = await api.call("POST", "/apis/batch/v1/namespaces/default/jobs", [
+            "apiVersion": "batch/v1", "kind": "Job", "metadata": ["name": "j"],
+            "spec": ["template": ["spec": ["restartPolicy": "Never", "containers": [["name": "c", "image": "busybox:1.36"]]]]],
+        ])
+        #expect(job.body["spec"]?["backoffLimit"] == 6)
+        #expect(job.body[path: ["spec", "template", "spec", "containers"]]?[0]?["imagePullPolicy"] == "IfNotPresent")
+    }
 }
