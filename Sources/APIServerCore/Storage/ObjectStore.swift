@@ -25,6 +25,13 @@ public actor ObjectStore {
     var watchers: [UInt64: Watcher] = [:]
     var nextWatcherID: UInt64 = 0
     var writesSinceCompaction = 0
+    /// The highest revision handed out (≥ `currentRevision` while writes are being flushed).
+    var assignedRevision: Int64 = 0
+    /// Keys with a write waiting for its flush, and how many.
+    var inFlight: [ObjectKey: Int] = [:]
+    var queue: [PendingCommit] = []
+    var flushing = false
+    var flushWaiters: [CheckedContinuation<Void, Never>] = []
 
     struct Watcher {
         var filter: WatchFilter
@@ -45,6 +52,7 @@ public actor ObjectStore {
             tables[key.resource, default: [:]][key.localKey] = StoredObject(key: key, revision: record.revision, value: value, bytes: record.value)
         }
         for (resource, table) in tables { order[resource] = table.keys.sorted() }
+        assignedRevision = currentRevision
         var lastState: [String: JSONValue] = [:]
         for record in snapshot.history {
             guard let key = ObjectKey(storageKey: record.key),
@@ -105,18 +113,40 @@ public actor ObjectStore {
     }
 
     /// Applies `mutations` atomically: checks every precondition, assigns each write the next
-    /// revision (stamped into `metadata.resourceVersion`), appends them durably to the log, then
-    /// updates the state and notifies watchers. Returns the stored objects (nil for deletes of
-    /// absent keys are impossible: they fail their precondition or are skipped).
+    /// revision (stamped into `metadata.resourceVersion`), appends them durably to the log (group
+    /// commit: writes that arrive while a flush is running share the next fsync), then updates the
+    /// state and notifies watchers. Returns the stored objects.
     ///
+    /// Readers and watchers only ever see durable writes. A write to a key whose previous write is
+    /// still being flushed waits for that flush, so preconditions always see the latest state.
     /// Throws `NotFound`, `AlreadyExists` or `Conflict` for a failed precondition, `InternalError`
-    /// when the log write fails (nothing is changed then).
+    /// when the log write fails (nothing of that batch is changed then).
     @discardableResult
-    public func commit(_ mutations: [Mutation]) throws(APIServerError) -> [StoredObject] {
-        var records: [LogRecord] = []
-        var events: [StoreEvent] = []
-        var serialized: [[UInt8]] = []
-        var revision = currentRevision
+    public func commit(_ mutations: [Mutation]) async throws(APIServerError) -> [StoredObject] {
+        while mutations.contains(where: { inFlight[$0.key] != nil }) { await waitForFlush() }
+        let prepared = try prepare(mutations)
+        guard let last = prepared.events.last else { return [] }
+        assignedRevision = last.revision
+        for event in prepared.events { inFlight[event.key, default: 0] += 1 }
+        do {
+            return try await withCheckedThrowingContinuation { continuation in
+                queue.append(PendingCommit(prepared: prepared, continuation: continuation))
+                if !flushing {
+                    flushing = true
+                    Task { await self.flushLoop() }
+                }
+            }
+        } catch let error as APIServerError {
+            throw error
+        } catch {
+            throw .internalError("\(error)")
+        }
+    }
+
+    /// Checks preconditions against the visible state and builds the log records and events.
+    func prepare(_ mutations: [Mutation]) throws(APIServerError) -> PreparedCommit {
+        var prepared = PreparedCommit()
+        var revision = assignedRevision
         var pending: [ObjectKey: StoredObject?] = [:]
         for m in mutations {
             let current: StoredObject? = pending[m.key] ?? get(m.key)
@@ -136,21 +166,20 @@ public actor ObjectStore {
             value.set(["metadata", "resourceVersion"], .string(String(revision)))
             let type: WatchEventType = m.value == nil ? .deleted : (current == nil ? .added : .modified)
             let bytes = value.serializedBytes()
-            serialized.append(bytes)
-            records.append(LogRecord(revision: revision, key: m.key.description, created: type == .added,
-                                     deleted: type == .deleted, value: bytes))
-            events.append(StoreEvent(revision: revision, type: type, key: m.key, object: value, previous: current?.value))
+            prepared.serialized.append(bytes)
+            prepared.records.append(LogRecord(revision: revision, key: m.key.description, created: type == .added,
+                                              deleted: type == .deleted, value: bytes))
+            prepared.events.append(StoreEvent(revision: revision, type: type, key: m.key, object: value, previous: current?.value))
             pending[m.key] = type == .deleted ? .some(nil) : StoredObject(key: m.key, revision: revision, value: value, bytes: bytes)
         }
-        guard !records.isEmpty else { return [] }
-        do {
-            try log.append(records)
-        } catch {
-            throw .internalError("storage write failed: \(error)")
-        }
-        currentRevision = revision
+        return prepared
+    }
+
+    /// Makes a durable commit visible: state, sorted keys, history and watchers.
+    func apply(_ prepared: PreparedCommit) -> [StoredObject] {
         var stored: [StoredObject] = []
-        for (event, bytes) in zip(events, serialized) {
+        for (event, bytes) in zip(prepared.events, prepared.serialized) {
+            currentRevision = max(currentRevision, event.revision)
             let object = StoredObject(key: event.key, revision: event.revision, value: event.object, bytes: bytes)
             let local = event.key.localKey
             if event.type == .deleted {
