@@ -236,4 +236,29 @@ struct KubeAPITests {
         #expect(job.body["spec"]?["backoffLimit"] == 6)
         #expect(job.body[path: ["spec", "template", "spec", "containers"]]?[0]?["imagePullPolicy"] == "IfNotPresent")
     }
+
+    @Test("aggregated discovery is served only when Accept asks for it", arguments: [
+        ("application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json", "apidiscovery.k8s.io/v2"),
+        ("application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList,application/json", "apidiscovery.k8s.io/v2beta1"),
+        ("application/json, */*", "v1"),
+    ])
+    func aggregatedDiscovery(accept: String, apiVersion: String) async throws {
+        let api = try await KubeAPI.inMemory()
+        for path in ["/api", "/apis"] {
+            let response = await api.handle(APIRequest(method: "GET", path: path, accept: accept))
+            guard case .raw(200, let contentType, let bytes) = response else {
+                if case .json(200, let body) = response { #expect(apiVersion == "v1" && body["kind"] != nil) } else { Issue.record("\(response)") }
+                continue
+            }
+            #expect(contentType.contains("as=APIGroupDiscoveryList"))
+            let body = try JSONParser.parse(bytes: bytes)
+            #expect(body["apiVersion"]?.stringValue == apiVersion)
+            if path == "/apis" {
+                let apps = body["items"]?.arrayValue?.first { $0["metadata"]?["name"] == "apps" }
+                let deployments = apps?["versions"]?[0]?["resources"]?.arrayValue?.first { $0["resource"] == "deployments" }
+                #expect(deployments?["scope"] == "Namespaced")
+                #expect(deployments?["subresources"]?.arrayValue?.count == 2)
+            }
+        }
+    }
 }
