@@ -40,7 +40,12 @@ struct LifecycleTests {
         #expect(refused.body["message"] == "configmaps \"c\" is forbidden: unable to create new content in namespace team because it is being terminated")
         await api.waitForControllers()
         #expect(await api.call("GET", "/api/v1/namespaces/team/configmaps/a").code == 404)
-        #expect(await api.call("GET", "/api/v1/namespaces/team").code == 200)
+        let terminating = await api.call("GET", "/api/v1/namespaces/team")
+        #expect(terminating.code == 200)
+        let conditions = terminating.body["status"]?["conditions"]?.arrayValue ?? []
+        let finalizersRemaining = conditions.first { $0["type"] == "NamespaceFinalizersRemaining" }
+        #expect(finalizersRemaining?["message"] == "Some content in the namespace has finalizers remaining: example.com/hold in 1 resource instances")
+        #expect(conditions.first { $0["type"] == "NamespaceContentRemaining" }?["message"] == "Some resources are remaining: configmaps. has 1 resource instances")
         _ = await api.call("PATCH", "/api/v1/namespaces/team/configmaps/b", ["metadata": ["finalizers": nil]],
                            contentType: "application/merge-patch+json")
         let gone = await eventually { await api.call("GET", "/api/v1/namespaces/team").code == 404 }

@@ -70,6 +70,7 @@ extension KubeAPI {
                     for item in contents where item.object.value["metadata"]?["deletionTimestamp"] == nil {
                         changed = try await internalDelete(item.type, item.object) || changed
                     }
+                    changed = try await reportNamespaceContent(type, stored, contents) || changed
                 }
                 continue
             }
