@@ -33,9 +33,25 @@ struct KubectlTests {
         let listed = try await kubectl.run(server, ["get", "cm", "-l", "team=a"])
         #expect(listed.stdout.contains("c1"))
 
+        let web = await server.api.call("GET", "/apis/apps/v1/namespaces/default/deployments/web").body
+        let event: JSONValue = [
+            "apiVersion": "v1", "kind": "Event", "metadata": ["name": "web.1", "namespace": "default"],
+            "involvedObject": ["apiVersion": "apps/v1", "kind": "Deployment", "name": "web", "namespace": "default",
+                               "uid": web["metadata"]?["uid"] ?? ""],
+            "reason": "ScalingReplicaSet", "message": "Scaled up replica set web-1 to 1", "type": "Normal",
+            "source": ["component": "deployment-controller"], "count": 1,
+            "firstTimestamp": "2026-01-01T00:00:00Z", "lastTimestamp": "2026-01-01T00:00:00Z",
+        ]
+        #expect(await server.api.call("POST", "/api/v1/namespaces/default/events", event).code == 201)
         let described = try await kubectl.run(server, ["describe", "deployment", "web"])
+        #expect(described.stdout.contains("ScalingReplicaSet"), "\(described.stdout)")
         #expect(described.status == 0, "\(described.stderr)")
         #expect(described.stdout.contains("nginx:1.26"))
+
+        let scaled = try await kubectl.run(server, ["scale", "deployment", "web", "--replicas=3"])
+        #expect(scaled.stdout.contains("scaled"), "\(scaled.stderr)")
+        let replicas = try await kubectl.run(server, ["get", "deploy", "web", "-o", "jsonpath={.spec.replicas}"])
+        #expect(replicas.stdout == "3")
 
         let deleted = try await kubectl.run(server, ["delete", "cm", "c1"])
         #expect(deleted.stdout.contains("configmap \"c1\" deleted"), "\(deleted.stderr)")

@@ -37,7 +37,7 @@ extension KubeAPI {
         if type.namespaced { try await checkNamespaceAcceptsContent(namespace, type: type, name: name) }
 
         let now = Self.timestamp()
-        for field in ["resourceVersion", "deletionTimestamp", "deletionGracePeriodSeconds", "selfLink"] {
+        for field in ["resourceVersion", "deletionTimestamp", "deletionGracePeriodSeconds", "selfLink", "generation"] {
             object.set(["metadata", field], nil)
         }
         object.set(["metadata", "uid"], .string(UUID().uuidString.lowercased()))

@@ -19,7 +19,10 @@ extension KubeAPI {
             }
             from = value
         }
-        let timeout = request.query["timeoutSeconds"].flatMap(Double.init).map { max(0, $0) } ?? Self.defaultWatchTimeout
+        var timeout = Self.defaultWatchTimeout
+        if let text = request.query["timeoutSeconds"], let value = Double(text), value.isFinite {
+            timeout = min(max(0, value), 86_400)
+        }
         let bookmarks = request.flag("allowWatchBookmarks")
         let filter = WatchFilter(resource: type.resource, namespace: target.namespace, matches: { matcher.matches($0) })
         let store = self.store
