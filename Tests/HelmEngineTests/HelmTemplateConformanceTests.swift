@@ -1,0 +1,56 @@
+import Foundation
+import HelmEngine
+import Testing
+@testable import SwiftFluxCLI
+
+/// Helm v3.13.2's `helm template` goldens (cmd/helm/template_test.go), run through the CLI
+/// code path; output (stdout then stderr) must match byte for byte.
+@Suite("helm template conformance")
+struct HelmTemplateConformanceTests {
+    static let root = "/work/shared/conformance/helm-v3.13.2"
+
+    struct Case: CustomTestStringConvertible, Sendable {
+        var name: String
+        var args: [String]
+        var golden: String
+        var wantError: Bool
+        var testDescription: String { name }
+    }
+
+    static func cases() -> [Case] {
+        guard let data = FileManager.default.contents(atPath: root + "/cases.json"),
+              let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let rows = json["cases"] as? [[String: Any]] else { return [] }
+        return rows.compactMap { row in
+            guard let name = row["name"] as? String, let golden = row["golden"] as? String else { return nil }
+            return Case(name: name, args: row["args"] as? [String] ?? [], golden: golden,
+                        wantError: row["wantError"] as? Bool ?? false)
+        }
+    }
+
+    static let needsSprig: Set<String> = [
+        "check name template",
+        "check chart with dependency which is an app chart acting as a library chart",
+        "check chart with dependency which is an app chart archive acting as a library chart",
+        "sub-chart should not be deleted when values are null (issue 9027)",
+    ]
+
+    @Test("the case table is present and holds 23 goldens")
+    func tableLoads() {
+        #expect(Self.cases().count == 23)
+    }
+
+    @Test("helm template output matches the golden file", arguments: cases())
+    func golden(_ testCase: Case) throws {
+        let runner = HelmTemplateRunner(workingDirectory: Self.root)
+        let output = runner.run(testCase.args)
+        let expected = try String(contentsOfFile: Self.root + "/" + testCase.golden, encoding: .utf8)
+        // Cases whose charts call Sprig/Helm functions cannot pass until the Sprig module lands.
+        withKnownIssue("needs Sprig functions") {
+            #expect((output.status != 0) == testCase.wantError)
+            #expect(output.combined == expected)
+        } when: {
+            Engine.defaultFunctions.isEmpty && Self.needsSprig.contains(testCase.name)
+        }
+    }
+}
