@@ -1,0 +1,6 @@
+import GoTemplate
+
+extension Sprig {
+    static let crypto: [GoFunction] = []
+    static let certificates: [GoFunction] = []
+}
