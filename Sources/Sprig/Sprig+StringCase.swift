@@ -1,0 +1,128 @@
+import GoTemplate
+
+extension Sprig {
+    static let stringCase: [GoFunction] = [
+        fn("title", [.string], result: .string) { a in .string(title(a[0].str)) },
+        fn("untitle", [.string], result: .string) { a in .string(untitle(a[0].str)) },
+        fn("initials", [.string], result: .string) { a in
+            .string(TextUtil.fields(a[0].str).compactMap { $0.unicodeScalars.first.map { String($0) } }.joined())
+        },
+        fn("swapcase", [.string], result: .string) { a in .string(swapCase(a[0].str)) },
+        fn("snakecase", [.string], result: .string) { a in .string(words(a[0].str).map { $0.lowercased() }.joined(separator: "_")) },
+        fn("kebabcase", [.string], result: .string) { a in .string(words(a[0].str).map { $0.lowercased() }.joined(separator: "-")) },
+        fn("camelcase", [.string], result: .string) { a in .string(camelCase(a[0].str)) },
+        fn("wrap", [.int, .string], result: .string) { a in .string(wrap(a[1].str, width: a[0].intValue, newline: "\n", long: false)) },
+        fn("wrapWith", [.int, .string, .string], result: .string) { a in
+            .string(wrap(a[2].str, width: a[0].intValue, newline: a[1].str, long: true))
+        },
+    ]
+
+    /// Go's `strings.Title`: upper-cases the first letter of each word (words start after
+    /// any character that is not a letter, digit, `_` or `'`).
+    static func title(_ s: String) -> String {
+        var out = ""
+        var previous: Unicode.Scalar = " "
+        for c in s.unicodeScalars {
+            out += isSeparator(previous) ? TextUtil.upper(c) : String(c)
+            previous = c
+        }
+        return out
+    }
+
+    static func isSeparator(_ c: Unicode.Scalar) -> Bool {
+        if c.isASCII {
+            let v = c.value
+            if (48...57).contains(v) || (65...90).contains(v) || (97...122).contains(v) || v == 95 { return false }
+            return true
+        }
+        if TextUtil.isLetter(c) || TextUtil.isDigit(c) { return false }
+        return TextUtil.isSpace(c)
+    }
+
+    /// goutils `Uncapitalize` of each whitespace-delimited word.
+    static func untitle(_ s: String) -> String {
+        var out = ""
+        var atStart = true
+        for c in s.unicodeScalars {
+            if TextUtil.isSpace(c) { atStart = true; out.unicodeScalars.append(c); continue }
+            out += atStart ? TextUtil.lower(c) : String(c)
+            atStart = false
+        }
+        return out
+    }
+
+    /// goutils `SwapCase`: upper ↔ lower, title-case becomes lower.
+    static func swapCase(_ s: String) -> String {
+        var out = ""
+        for c in s.unicodeScalars {
+            if TextUtil.isUpper(c) { out += TextUtil.lower(c) }
+            else if TextUtil.isLower(c) { out += TextUtil.upper(c) }
+            else { out.unicodeScalars.append(c) }
+        }
+        return out
+    }
+
+    /// Splits an identifier into words at separators (`_`, `-`, space, `.`), lower→upper
+    /// transitions and the end of an upper-case run followed by a lower-case letter
+    /// (`HTTPServer` → `HTTP`, `Server`), as xstrings' case converters do for common input.
+    static func words(_ s: String) -> [String] {
+        var result: [String] = []
+        var current: [Unicode.Scalar] = []
+        let chars = Array(s.unicodeScalars)
+        func flush() { if !current.isEmpty { result.append(String(String.UnicodeScalarView(current))); current = [] } }
+        for (i, c) in chars.enumerated() {
+            if !(TextUtil.isLetter(c) || TextUtil.isDigit(c)) { flush(); continue }
+            if let last = current.last {
+                let next = i + 1 < chars.count ? chars[i + 1] : nil
+                if TextUtil.isUpper(c), TextUtil.isLower(last) || TextUtil.isDigit(last) && current.count > 1 && false { flush() }
+                else if TextUtil.isUpper(c), TextUtil.isUpper(last), let next, TextUtil.isLower(next) { flush() }
+            }
+            current.append(c)
+        }
+        flush()
+        return result
+    }
+
+    /// xstrings `ToCamelCase`: `_`-separated words joined with their first letter upper-cased.
+    static func camelCase(_ s: String) -> String {
+        let parts = TextUtil.split(s, "_", limit: -1)
+        var out = ""
+        for (i, part) in parts.enumerated() {
+            if part.isEmpty { if i == 0 || i == parts.count - 1 { out += "_" }; continue }
+            var scalars = part.unicodeScalars
+            let first = scalars.removeFirst()
+            out += TextUtil.upper(first) + String(scalars)
+        }
+        return out
+    }
+
+    /// goutils `WrapCustom`: breaks lines at spaces so they fit `width` (width < 1 means 1);
+    /// with `long`, words longer than the width are split too.
+    static func wrap(_ s: String, width: Int, newline: String, long: Bool) -> String {
+        let limit = max(width, 1)
+        var lines: [String] = []
+        for line in TextUtil.split(s, "\n", limit: -1) {
+            var rest = Array(line.utf8)
+            var out: [String] = []
+            while rest.count > limit {
+                if rest[0] == 32 { rest.removeFirst(); continue }
+                let window = rest[0...limit]
+                if let space = window.lastIndex(of: 32) {
+                    out.append(String(decoding: rest[..<space], as: UTF8.self))
+                    rest = Array(rest[(space + 1)...])
+                } else if long {
+                    out.append(String(decoding: rest[..<limit], as: UTF8.self))
+                    rest = Array(rest[limit...])
+                } else if let space = rest[limit...].firstIndex(of: 32) {
+                    out.append(String(decoding: rest[..<space], as: UTF8.self))
+                    rest = Array(rest[(space + 1)...])
+                } else {
+                    break
+                }
+            }
+            out.append(String(decoding: rest, as: UTF8.self))
+            lines.append(out.joined(separator: newline))
+        }
+        return lines.joined(separator: "\n")
+    }
+}
