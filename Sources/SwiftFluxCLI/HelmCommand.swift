@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GoTemplate
+import HelmEngine
 
 /// `swiftflux helm …`: Helm chart tooling without the Go `helm` binary.
 struct HelmCommand: AsyncParsableCommand {
@@ -35,6 +36,6 @@ struct HelmTemplateCommand: ParsableCommand {
 
 /// Function maps the CLI hands to templates it evaluates itself.
 enum HelmCLIFunctions {
-    /// Sprig's `TxtFuncMap` for `--name-template` (empty until the Sprig module lands).
-    static var nameTemplate: [String: GoFunction] { [:] }
+    /// Sprig's `TxtFuncMap` for `--name-template` (Helm's copy of Sprig, without `env`).
+    static var nameTemplate: [String: GoFunction] { Engine.sprigFunctions }
 }

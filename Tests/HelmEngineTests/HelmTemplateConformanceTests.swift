@@ -1,5 +1,4 @@
 import Foundation
-import HelmEngine
 import Testing
 @testable import SwiftFluxCLI
 
@@ -28,13 +27,6 @@ struct HelmTemplateConformanceTests {
         }
     }
 
-    static let needsSprig: Set<String> = [
-        "check name template",
-        "check chart with dependency which is an app chart acting as a library chart",
-        "check chart with dependency which is an app chart archive acting as a library chart",
-        "sub-chart should not be deleted when values are null (issue 9027)",
-    ]
-
     @Test("the case table is present and holds 23 goldens")
     func tableLoads() {
         #expect(Self.cases().count == 23)
@@ -45,12 +37,7 @@ struct HelmTemplateConformanceTests {
         let runner = HelmTemplateRunner(workingDirectory: Self.root)
         let output = runner.run(testCase.args)
         let expected = try String(contentsOfFile: Self.root + "/" + testCase.golden, encoding: .utf8)
-        // Cases whose charts call Sprig/Helm functions cannot pass until the Sprig module lands.
-        withKnownIssue("needs Sprig functions") {
-            #expect((output.status != 0) == testCase.wantError)
-            #expect(output.combined == expected)
-        } when: {
-            Engine.defaultFunctions.isEmpty && Self.needsSprig.contains(testCase.name)
-        }
+        #expect((output.status != 0) == testCase.wantError)
+        #expect(output.combined == expected)
     }
 }
