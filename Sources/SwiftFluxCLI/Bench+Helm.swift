@@ -15,13 +15,18 @@ struct BenchHelmCommand: ParsableCommand {
     @Option(help: "Chart directory or archive to render.")
     var chart: String = "/work/shared/conformance/charts/podinfo-6.5.3"
 
+    @Option(help: "Kubernetes version the render reports (podinfo needs >= 1.23).")
+    var kubeVersion: String = "1.28.3"
+
     @Option(help: "Seconds to spend on each measurement.")
     var seconds: Double = 2
 
     func run() throws {
         let loader = ChartLoader()
         let loaded = try loader.load(path: chart)
-        let install = InstallRender(release: ReleaseOptions(name: "release-name"))
+        var capabilities = Capabilities()
+        capabilities.kubeVersion = try Capabilities.KubeVersion.parse(kubeVersion)
+        let install = InstallRender(release: ReleaseOptions(name: "release-name"), capabilities: capabilities)
         let first = try install.run(chart: loaded, values: [:])
         print("chart: \(loaded.name) \(loaded.metadata.version) (\(loaded.templates.count) templates, \(first.manifests.count) manifests, \(first.hooks.count) hooks)")
         let renders = try measure { _ = try install.run(chart: loaded, values: [:]) }

@@ -34,9 +34,10 @@ public struct InstallRender: Sendable {
 
     /// A failure after the release object exists (rendering): carries the partial manifest
     /// text Helm prints with `--debug`.
-    public struct RenderFailure: Error, Sendable {
+    public struct RenderFailure: Error, Sendable, CustomStringConvertible {
         public var error: HelmError
         public var partialManifest: String
+        public var description: String { error.message }
     }
 
     /// Runs the pipeline. Throws `HelmError` for failures before rendering (name, values,
