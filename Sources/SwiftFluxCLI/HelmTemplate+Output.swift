@@ -59,9 +59,10 @@ extension HelmTemplateRunner {
         for hook in hooks { items.append((hook.path, hook.manifest)) }
         let base = directory.hasPrefix("/") ? directory : workingDirectory + "/" + directory
         for (name, body) in items {
-            var path = base
-            if let release { path += "/" + release }
-            path += "/" + name
+            var shown = directory
+            if let release { shown += "/" + release }
+            shown += "/" + name
+            let path = base + String(shown.dropFirst(directory.count))
             let chunk = "---\n# Source: \(name)\n\(body)\n"
             let url = URL(fileURLWithPath: path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -72,7 +73,7 @@ extension HelmTemplateRunner {
             } else {
                 try Data(chunk.utf8).write(to: url)
                 written.insert(path)
-                output.stdout += "wrote \(path)\n"
+                output.stdout += "wrote \(shown)\n"
             }
         }
     }

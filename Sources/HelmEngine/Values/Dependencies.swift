@@ -1,3 +1,4 @@
+import Foundation
 import SemVer
 import StructuredData
 
@@ -11,11 +12,18 @@ public enum Dependencies {
         try processImportValues(&chart, merge: merge)
     }
 
-    /// Masterminds `IsCompatibleRange`: false when either side does not parse.
+    /// Masterminds `IsCompatibleRange`: false when either side does not parse. Results are
+    /// memoised (constraint parsing is costly and charts repeat the same few checks).
     public static func isCompatibleRange(_ constraint: String, _ version: String) -> Bool {
-        guard let c = try? Constraints(constraint), let v = try? Version(version) else { return false }
-        return c.check(v)
+        let key = constraint + "\u{0}" + version
+        if let cached = compatibilityCache.value(for: key) { return cached }
+        let result: Bool
+        if let c = try? Constraints(constraint), let v = try? Version(version) { result = c.check(v) } else { result = false }
+        compatibilityCache.store(result, for: key)
+        return result
     }
+
+    static let compatibilityCache = CompatibilityCache()
 
     static func processEnabled(_ chart: inout Chart, values: JSONObject, path: String) throws(HelmError) {
         if chart.metadata.dependencies.isEmpty && !chart.metadata.hasDependenciesField { return }
@@ -113,5 +121,22 @@ public enum Dependencies {
         }
         let base = merge ? cvals : cvals.trimmingNils()
         chart.values = Coalesce.mergeTables(base, imported)
+    }
+}
+
+/// A small thread-safe memo of `isCompatibleRange` results (bounded; cleared when full).
+final class CompatibilityCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [String: Bool] = [:]
+
+    func value(for key: String) -> Bool? {
+        lock.lock(); defer { lock.unlock() }
+        return results[key]
+    }
+
+    func store(_ value: Bool, for key: String) {
+        lock.lock(); defer { lock.unlock() }
+        if results.count >= 4096 { results.removeAll(keepingCapacity: true) }
+        results[key] = value
     }
 }
