@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import HelmEngine
 
@@ -25,6 +26,27 @@ struct ChartLoaderTests {
             #expect(!files.contains(where: { $0.hasPrefix("ignore/") }))
         }
         #expect(chart.files.allSatisfy { !$0.data.starts(with: [0xEF, 0xBB, 0xBF]) })
+    }
+
+    static let archives = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/archives").path
+
+    @Test("unsafe or malformed archives are rejected with Helm's messages", arguments: [
+        ("absolute-path.tgz", "chart illegally contains absolute paths"),
+        ("parent-ref.tgz", "chart illegally references parent directory"),
+        ("chart-yaml-at-root.tgz", "chart illegally contains content outside the base directory: \"Chart.yaml\""),
+        ("only-dirs.tgz", "no files in chart archive"),
+        ("big-file.tgz", "decompressed chart file \"evil/big.bin\" is larger than the maximum file size 1024"),
+    ])
+    func unsafeArchives(_ file: String, _ message: String) {
+        let loader = ChartLoader(limits: .init(maxChartSize: 10 << 20, maxFileSize: 1024))
+        #expect(throws: HelmError(.chart, message)) { _ = try loader.load(path: Self.archives + "/" + file) }
+    }
+
+    @Test("the archive's top directory name does not matter and BOMs are stripped")
+    func oddTopDirectory() throws {
+        let chart = try ChartLoader().load(path: Self.archives + "/odd-top-dir.tgz")
+        #expect(chart.name == "evil")
+        #expect(chart.templates.first?.data == Array("kind: ConfigMap\n".utf8))
     }
 
     @Test("archive size caps are enforced with a clear message")
