@@ -83,16 +83,40 @@ extension Sprig {
         return result
     }
 
-    /// xstrings `ToCamelCase`: `_`-separated words joined with their first letter upper-cased.
+    /// xstrings `ToCamelCase`: connectors (`_`, `-`, spaces) are dropped and the next rune
+    /// upper-cased; leading connectors and all but the last of a connector run are kept.
     static func camelCase(_ s: String) -> String {
-        let parts = TextUtil.split(s, "_", limit: -1)
+        func isConnector(_ c: Unicode.Scalar) -> Bool { c == "_" || c == "-" || TextUtil.isSpace(c) }
+        var scalars = Array(s.unicodeScalars)[...]
+        guard !scalars.isEmpty else { return "" }
         var out = ""
-        for (i, part) in parts.enumerated() {
-            if part.isEmpty { if i == 0 || i == parts.count - 1 { out += "_" }; continue }
-            var scalars = part.unicodeScalars
-            let first = scalars.removeFirst()
-            out += TextUtil.upper(first) + String(scalars)
+        var r0: Unicode.Scalar = " "
+        var found = false
+        while let c = scalars.first {
+            scalars = scalars.dropFirst()
+            if !isConnector(c) { r0 = c; found = true; break }
+            out.unicodeScalars.append(c)
         }
+        guard found else { return out }
+        var current = TextUtil.upper(r0)
+        var previousIsConnector = false
+        for c in scalars {
+            if isConnector(c) {
+                if previousIsConnector { out += current }
+                else { out += current }
+                current = String(c)
+                previousIsConnector = true
+                continue
+            }
+            if previousIsConnector {
+                current = TextUtil.upper(c)
+            } else {
+                out += current
+                current = String(c)
+            }
+            previousIsConnector = false
+        }
+        out += current
         return out
     }
 
