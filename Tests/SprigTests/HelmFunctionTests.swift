@@ -79,3 +79,29 @@ struct HelmFunctionTests {
         #expect(result.contains("cannot retrieve Template.Basepath from values inside tpl function"), "\(result)")
     }
 }
+
+@Suite("Function map contents")
+struct FunctionMapTests {
+    @Test("Sprig provides the 208 functions Helm keeps")
+    func count() {
+        #expect(Sprig.functions.count == 208)
+        #expect(Sprig.functions["env"] == nil && Sprig.functions["expandenv"] == nil)
+    }
+
+    @Test("Helm's map adds its own functions and overrides", arguments: [
+        "include", "tpl", "required", "lookup", "toYaml", "fromYaml", "fromYamlArray", "toJson", "fromJson",
+        "fromJsonArray", "toToml", "fail",
+    ])
+    func helmNames(name: String) {
+        #expect(HelmFunctions().functionMap()[name] != nil)
+    }
+
+    @Test("an error inside an included template is reported as the include call's error")
+    func includeError() {
+        let defines = #"{{ define "bad" }}{{ fail "inner" }}{{ end }}"#
+        let result = helmOutcome(#"{{ include "bad" . }}"#, defines: defines)
+        #expect(result == "ERROR: execution error at (t.yaml:1:3): inner", "\(result)")
+        let missing = helmOutcome(#"{{ include "nope" . }}"#)
+        #expect(missing.contains("error calling include: template: no template \"nope\" associated with template \"gotpl\""), "\(missing)")
+    }
+}

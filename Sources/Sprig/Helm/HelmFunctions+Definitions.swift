@@ -63,7 +63,12 @@ extension HelmFunctions {
             after[name] = (after[name] ?? 1) - 1
             context.userInfo[includeCountsKey] = after
         }
-        return .string(try context.execute(name, data: data))
+        do {
+            return .string(try context.execute(name, data: data))
+        } catch let error as GoTemplateError {
+            // Go reports an inner template's failure as the include call's error.
+            throw SprigError(error.message)
+        }
     }
 
     /// Helm's `tpl`: parses `text` as the current template's name (from `Template.Name` in
