@@ -76,7 +76,18 @@ struct HelmFunctionTests {
     @Test("tpl without Template in its context fails like Helm")
     func tplContext() {
         let result = helmOutcome(#"{{ tpl "x" (dict) }}"#)
-        #expect(result.contains("cannot retrieve Template.Basepath from values inside tpl function"), "\(result)")
+        #expect(result.contains("cannot retrieve Template.Basepath from values inside tpl function: x: \"BasePath\" is not a value"), "\(result)")
+    }
+
+    @Test("tpl reports failures inside the text the way Helm 3.13 does", arguments: [
+        (#"{{ tpl "{{ fail \"inner\" }}" . }}"#, #"error during tpl function execution for "{{ fail \"inner\" }}": execution error at (t.yaml:1:3): inner"#),
+        (#"{{ tpl "{{ if }}" . }}"#, #"error during tpl function execution for "{{ if }}": parse error at (t.yaml:1): missing value for if"#),
+        (#"{{ tpl "{{ define \"hello\" }}local{{ end }}{{ include \"hello\" . }}" . }}"#, "local"),
+    ])
+    func tplErrors(template: String, fragment: String) {
+        let defines = #"{{ define "hello" }}hello {{ . }}{{ end }}"#
+        let result = helmOutcome(template, Self.top, defines: defines)
+        #expect(result.contains(fragment), "\(result)")
     }
 }
 
