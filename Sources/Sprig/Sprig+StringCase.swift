@@ -8,8 +8,8 @@ extension Sprig {
             .string(TextUtil.fields(a[0].str).compactMap { $0.unicodeScalars.first.map { String($0) } }.joined())
         },
         fn("swapcase", [.string], result: .string) { a in .string(swapCase(a[0].str)) },
-        fn("snakecase", [.string], result: .string) { a in .string(words(a[0].str).map { $0.lowercased() }.joined(separator: "_")) },
-        fn("kebabcase", [.string], result: .string) { a in .string(words(a[0].str).map { $0.lowercased() }.joined(separator: "-")) },
+        fn("snakecase", [.string], result: .string) { a in .string(CaseWords.join(a[0].str, connector: "_")) },
+        fn("kebabcase", [.string], result: .string) { a in .string(CaseWords.join(a[0].str, connector: "-")) },
         fn("camelcase", [.string], result: .string) { a in .string(camelCase(a[0].str)) },
         fn("wrap", [.int, .string], result: .string) { a in .string(wrap(a[1].str, width: a[0].intValue, newline: "\n", long: false)) },
         fn("wrapWith", [.int, .string, .string], result: .string) { a in
@@ -60,27 +60,6 @@ extension Sprig {
             else { out.unicodeScalars.append(c) }
         }
         return out
-    }
-
-    /// Splits an identifier into words at separators (`_`, `-`, space, `.`), lower→upper
-    /// transitions and the end of an upper-case run followed by a lower-case letter
-    /// (`HTTPServer` → `HTTP`, `Server`), as xstrings' case converters do for common input.
-    static func words(_ s: String) -> [String] {
-        var result: [String] = []
-        var current: [Unicode.Scalar] = []
-        let chars = Array(s.unicodeScalars)
-        func flush() { if !current.isEmpty { result.append(String(String.UnicodeScalarView(current))); current = [] } }
-        for (i, c) in chars.enumerated() {
-            if !(TextUtil.isLetter(c) || TextUtil.isDigit(c)) { flush(); continue }
-            if let last = current.last {
-                let next = i + 1 < chars.count ? chars[i + 1] : nil
-                if TextUtil.isUpper(c), TextUtil.isLower(last) || TextUtil.isDigit(last) && current.count > 1 && false { flush() }
-                else if TextUtil.isUpper(c), TextUtil.isUpper(last), let next, TextUtil.isLower(next) { flush() }
-            }
-            current.append(c)
-        }
-        flush()
-        return result
     }
 
     /// xstrings `ToCamelCase`: connectors (`_`, `-`, spaces) are dropped and the next rune
