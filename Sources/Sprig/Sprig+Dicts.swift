@@ -17,6 +17,7 @@ extension Sprig {
         fn("get", [.mapStringAny, .string]) { a in entries(a[0])[a[1].str] ?? .string("") },
         fn("set", [.mapStringAny, .string, .any], result: .mapStringAny) { a in
             let m = try goMap(a[0])
+            if holds(a[2], m) { throw SprigError(cycleMessage) }
             m.entries[a[1].str] = a[2]
             return a[0]
         },
@@ -57,6 +58,22 @@ extension Sprig {
         return .map(entries)
     }
 
+    static let cycleMessage = "cannot store a map inside itself (cyclic maps are not supported)"
+
+    /// Whether `value` is or contains `map`: storing it into `map` would make a cycle, which
+    /// Go tolerates until something prints it but which would exhaust the stack here.
+    static func holds(_ value: GoValue, _ map: GoMap, depth: Int = 0) -> Bool {
+        guard depth < 5_000 else { return true }
+        switch value.concrete {
+        case .map(let m):
+            return m.isSameMap(as: map) || m.entries.values.contains { holds($0, map, depth: depth + 1) }
+        case .list(let l):
+            return l.items.contains { holds($0, map, depth: depth + 1) }
+        default:
+            return false
+        }
+    }
+
     /// The map behind a map-typed argument; a nil map panics in Go on assignment.
     static func goMap(_ value: GoValue) throws -> GoMap {
         guard case .map(let m) = value.concrete else { throw SprigError("assignment to entry in nil map") }
@@ -86,6 +103,7 @@ extension Sprig {
                 if !dm.entries.isEmpty { continue }
             }
             if let d, !d.isEmptyValue, !overwrite { continue }
+            if holds(s, dst) { continue }
             out[key] = s
         }
         dst.entries = out
