@@ -8,12 +8,14 @@ enum ConstraintGrammar {
         + #"(-([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?"#
         + #"(\+([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?"#
 
-    static var single: Regex<AnyRegexOutput>? { compile("\(space)*(\(operators))\(space)*(\(versionPattern))\(space)*") }
-    static var range: Regex<AnyRegexOutput>? { compile("\(space)*(\(versionPattern))\(space)+-\(space)+(\(versionPattern))\(space)*") }
-    static var find: Regex<AnyRegexOutput>? { compile("(\(operators))\(space)*(\(versionPattern))") }
-    static var valid: Regex<AnyRegexOutput>? { compile("(\(space)*(\(operators))\(space)*(\(versionPattern))\(space)*)"
-        + "((?:\(space)+|,\(space)*)(\(operators))\(space)*(\(versionPattern))\(space)*)*") }
+    nonisolated(unsafe) static let single: Regex<AnyRegexOutput>? = compile("\(space)*(\(operators))\(space)*(\(versionPattern))\(space)*")
+    nonisolated(unsafe) static let range: Regex<AnyRegexOutput>? = compile("\(space)*(\(versionPattern))\(space)+-\(space)+(\(versionPattern))\(space)*")
+    nonisolated(unsafe) static let find: Regex<AnyRegexOutput>? = compile("(\(operators))\(space)*(\(versionPattern))")
+    nonisolated(unsafe) static let valid: Regex<AnyRegexOutput>? = compile("(\(space)*(\(operators))\(space)*(\(versionPattern))\(space)*)"
+        + "((?:\(space)+|,\(space)*)(\(operators))\(space)*(\(versionPattern))\(space)*)*")
 
+    // Regex values are immutable once built (their lazily lowered program is initialised
+    // atomically), so sharing these compiled patterns across threads is safe.
     private static func compile(_ pattern: String) -> Regex<AnyRegexOutput>? {
         try? Regex(pattern)
     }

@@ -45,7 +45,7 @@ enum GoDuration {
             s = s.dropFirst(unit.0.count)
             total += value * unit.1
         }
-        guard total < 9.3e18 else { return nil }
+        guard total < 9.2e18 else { return nil }
         return negative ? -Int64(total.rounded()) : Int64(total.rounded())
     }
 }

@@ -91,7 +91,7 @@ struct GoTime: GoObject, JSONMarshaling, Sendable {
     }
 
     /// Calendar fields in this time's zone (proleptic Gregorian).
-    var civil: Civil { Civil(seconds: seconds + Int64(offset)) }
+    var civil: Civil { Civil(seconds: seconds &+ Int64(offset)) }
 }
 
 /// Broken-down wall-clock fields.
@@ -99,8 +99,8 @@ struct Civil {
     var year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, weekday = 0, yearDay = 0
 
     init(seconds: Int64) {
-        let days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400
-        let rem = Int(seconds - days * 86400)
+        let days = seconds >= 0 ? seconds / 86400 : (seconds &- 86399) / 86400
+        let rem = Int(seconds &- days &* 86400)
         hour = rem / 3600; minute = (rem % 3600) / 60; second = rem % 60
         weekday = Int(((days % 7) + 11) % 7)
         // Howard Hinnant's civil-from-days.

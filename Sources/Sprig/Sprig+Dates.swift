@@ -6,8 +6,7 @@ extension Sprig {
         fn("ago", [.any], result: .string) { a in
             let t = timeArgument(a[0]) ?? .now()
             let now = GoTime.now()
-            let d = (now.seconds - t.seconds) * 1_000_000_000 + (now.nanos - t.nanos)
-            return .string(GoDuration.string(roundToSecond(d)))
+            return .string(GoDuration.string(roundToSecond(since(t, now))))
         },
         fn("date", [.string, .any], result: .string) { a in .string(dateInZone(a[0].str, a[1], "Local")) },
         fn("dateInZone", [.string, .any, .string], result: .string) { a in .string(dateInZone(a[0].str, a[1], a[2].str)) },
@@ -38,8 +37,7 @@ extension Sprig {
             case .string(let s): d = GoDuration.parse(s) ?? 0
             case .int(let i, let t) where t.kind == .int64: d = i
             case .object(let o as GoTime):
-                let now = GoTime.now()
-                d = (now.seconds - o.seconds) * 1_000_000_000 + (now.nanos - o.nanos)
+                d = since(o, GoTime.now())
             default: d = 0
             }
             return .string(durationRound(d))
@@ -70,10 +68,22 @@ extension Sprig {
         return .object(o.adding(nanoseconds: d))
     }
 
+    /// Nanoseconds from `t` to `now`, saturating like Go's `Time.Sub`.
+    static func since(_ t: GoTime, _ now: GoTime) -> Int64 {
+        let (secs, o1) = now.seconds.subtractingReportingOverflow(t.seconds)
+        let (scaled, o2) = secs.multipliedReportingOverflow(by: 1_000_000_000)
+        let (total, o3) = scaled.addingReportingOverflow(now.nanos - t.nanos)
+        if o1 || o2 || o3 { return now.seconds >= t.seconds ? Int64.max : Int64.min }
+        return total
+    }
+
     static func roundToSecond(_ d: Int64) -> Int64 {
         let r = d % 1_000_000_000
         let base = d - r
-        if r.magnitude * 2 >= 1_000_000_000 { return d < 0 ? base - 1_000_000_000 : base + 1_000_000_000 }
+        if r.magnitude * 2 >= 1_000_000_000 {
+            let (rounded, overflow) = base.addingReportingOverflow(d < 0 ? -1_000_000_000 : 1_000_000_000)
+            return overflow ? d : rounded
+        }
         return base
     }
 

@@ -14,9 +14,26 @@ extension Sprig {
         fn("mustCompact", [.any], result: .sliceOfAny, returnsError: true) { a in try compact(a[0]) },
         fn("ternary", [.any, .any, .bool]) { a in a[2].boolValue ? a[0] : a[1] },
         fn("fail", [.string], result: .string, returnsError: true) { a in throw SprigError(a[0].str) },
-        fn("deepCopy", [.any]) { a in a[0] },
-        fn("mustDeepCopy", [.any], returnsError: true) { a in a[0] },
+        fn("deepCopy", [.any]) { a in deepCopy(a[0]) },
+        fn("mustDeepCopy", [.any], returnsError: true) { a in
+            if a[0].isInterfaceNil { throw SprigError("copy: cannot copy nil") }
+            return deepCopy(a[0])
+        },
     ]
+
+    /// copystructure's deep copy: maps (shared references in Go) are duplicated recursively.
+    static func deepCopy(_ value: GoValue) -> GoValue {
+        switch value {
+        case .map(let m):
+            var copied = Entries()
+            for (k, v) in m.entries { copied[k] = deepCopy(v) }
+            return .map(GoMap(type: m.type, entries: copied))
+        case .list(let l):
+            return .list(GoList(type: l.type, items: l.items.map(deepCopy)))
+        default:
+            return value
+        }
+    }
 
     static func compact(_ list: GoValue) throws -> GoValue {
         guard let items = list.listItems else { throw SprigError("Cannot compact on type \(list.kindName)") }

@@ -16,10 +16,14 @@ extension Sprig {
         },
         fn("get", [.mapStringAny, .string]) { a in entries(a[0])[a[1].str] ?? .string("") },
         fn("set", [.mapStringAny, .string, .any], result: .mapStringAny) { a in
-            var e = entries(a[0]); e[a[1].str] = a[2]; return retyped(a[0], e)
+            let m = try goMap(a[0])
+            if holds(a[2], m) { throw SprigError(cycleMessage) }
+            m.entries[a[1].str] = a[2]
+            return a[0]
         },
         fn("unset", [.mapStringAny, .string], result: .mapStringAny) { a in
-            var e = entries(a[0]); e[a[1].str] = nil; return retyped(a[0], e)
+            if case .map(let m) = a[0].concrete { m.entries[a[1].str] = nil }
+            return a[0]
         },
         fn("hasKey", [.mapStringAny, .string], result: .bool) { a in .bool(entries(a[0])[a[1].str] != nil) },
         fn("pluck", [.string], variadic: .mapStringAny, result: .sliceOfAny) { a in
@@ -54,33 +58,55 @@ extension Sprig {
         return .map(entries)
     }
 
+    static let cycleMessage = "cannot store a map inside itself (cyclic maps are not supported)"
+
+    /// Whether `value` is or contains `map`: storing it into `map` would make a cycle, which
+    /// Go tolerates until something prints it but which would exhaust the stack here.
+    static func holds(_ value: GoValue, _ map: GoMap, depth: Int = 0) -> Bool {
+        guard depth < 5_000 else { return true }
+        switch value.concrete {
+        case .map(let m):
+            return m.isSameMap(as: map) || m.entries.values.contains { holds($0, map, depth: depth + 1) }
+        case .list(let l):
+            return l.items.contains { holds($0, map, depth: depth + 1) }
+        default:
+            return false
+        }
+    }
+
+    /// The map behind a map-typed argument; a nil map panics in Go on assignment.
+    static func goMap(_ value: GoValue) throws -> GoMap {
+        guard case .map(let m) = value.concrete else { throw SprigError("assignment to entry in nil map") }
+        return m
+    }
+
+    /// Merges every source into the first map, updating it in place (mergo mutates `dst`).
     static func mergeAll(_ maps: [GoValue], overwrite: Bool) -> GoValue {
-        var dst = entries(maps[0])
-        for src in maps.dropFirst() { dst = merge(dst, entries(src), overwrite: overwrite) }
-        return retyped(maps[0], dst)
+        guard case .map(let dst) = maps[0].concrete else { return maps[0] }
+        for src in maps.dropFirst() { merge(into: dst, entries(src), overwrite: overwrite) }
+        return maps[0]
     }
 
     /// mergo v0.3.13 `Merge` / `Merge(WithOverride)` of `map[string]interface{}` values:
-    /// nested maps merge recursively; otherwise a source value fills a missing or empty
-    /// destination key, or (with `overwrite`) always wins. Nil sources only overwrite.
-    static func merge(_ dst: Entries, _ src: Entries, overwrite: Bool) -> Entries {
-        var out = dst
+    /// nested maps merge recursively (in place); otherwise a source value fills a missing or
+    /// empty destination key, or (with `overwrite`) always wins. Nil sources only overwrite.
+    static func merge(into dst: GoMap, _ src: Entries, overwrite: Bool) {
+        var out = dst.entries
         for (key, s) in src {
             let d = out[key]
             if s.isInterfaceNil || (s.goType?.canBeNil == true && s.isNil) {
                 if overwrite { out[key] = s }
                 continue
             }
-            if let sm = s.mapEntries, let d, let dm = d.mapEntries {
-                let merged = merge(dm, sm, overwrite: overwrite)
-                out[key] = retyped(d.concrete, merged)
-                if !dm.isEmpty { continue }
-                if merged.isEmpty == false { continue }
+            if case .map(let sm) = s.concrete, let d, case .map(let dm) = d.concrete, !dm.isSameMap(as: dst) {
+                merge(into: dm, sm.entries, overwrite: overwrite)
+                if !dm.entries.isEmpty { continue }
             }
             if let d, !d.isEmptyValue, !overwrite { continue }
+            if holds(s, dst) { continue }
             out[key] = s
         }
-        return out
+        dst.entries = out
     }
 
     /// `dig k1 k2 … default dict`: walks nested maps; the default when a key is missing.

@@ -42,7 +42,7 @@ extension Sprig {
     }
 
     static func sliceOrNil(_ items: [GoValue], _ transform: ([GoValue]) -> [GoValue]) -> GoValue {
-        items.isEmpty ? .null : .anyList(transform(items))
+        items.isEmpty ? .nilValue(.sliceOfAny) : .anyList(transform(items))
     }
 
     static func uniq(_ items: [GoValue]) -> [GoValue] {

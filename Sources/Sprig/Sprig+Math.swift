@@ -41,11 +41,21 @@ extension Sprig {
         if stop < start {
             guard step < 0 else { return .list(items, type: .sliceOfInt) }
             var i = start
-            while i > stop { items.append(.goInt(i)); i += step }
+            while i > stop {
+                items.append(.goInt(i))
+                let (next, overflow) = i.addingReportingOverflow(step)
+                if overflow { break }
+                i = next
+            }
         } else {
             guard step > 0 else { return .list(items, type: .sliceOfInt) }
             var i = start
-            while i < stop { items.append(.goInt(i)); i += step }
+            while i < stop {
+                items.append(.goInt(i))
+                let (next, overflow) = i.addingReportingOverflow(step)
+                if overflow { break }
+                i = next
+            }
         }
         return .list(items, type: .sliceOfInt)
     }
@@ -57,17 +67,17 @@ extension Sprig {
         switch p.count {
         case 1:
             let inc = p[0] < 1 ? -1 : 1
-            values = untilStep(1, p[0] + inc, inc)
+            values = untilStep(1, p[0] &+ inc, inc)
         case 2:
             let step = p[1] < p[0] ? -1 : 1
-            values = untilStep(p[0], p[1] + step, step)
+            values = untilStep(p[0], p[1] &+ step, step)
         case 3:
             var inc = 1
             if p[2] < p[0] {
                 inc = -1
                 if p[1] > 0 { return "" }
             }
-            values = untilStep(p[0], p[2] + inc, p[1])
+            values = untilStep(p[0], p[2] &+ inc, p[1])
         default:
             return ""
         }

@@ -8,8 +8,8 @@ extension Sprig {
             .string(TextUtil.fields(a[0].str).compactMap { $0.unicodeScalars.first.map { String($0) } }.joined())
         },
         fn("swapcase", [.string], result: .string) { a in .string(swapCase(a[0].str)) },
-        fn("snakecase", [.string], result: .string) { a in .string(words(a[0].str).map { $0.lowercased() }.joined(separator: "_")) },
-        fn("kebabcase", [.string], result: .string) { a in .string(words(a[0].str).map { $0.lowercased() }.joined(separator: "-")) },
+        fn("snakecase", [.string], result: .string) { a in .string(CaseWords.join(a[0].str, connector: "_")) },
+        fn("kebabcase", [.string], result: .string) { a in .string(CaseWords.join(a[0].str, connector: "-")) },
         fn("camelcase", [.string], result: .string) { a in .string(camelCase(a[0].str)) },
         fn("wrap", [.int, .string], result: .string) { a in .string(wrap(a[1].str, width: a[0].intValue, newline: "\n", long: false)) },
         fn("wrapWith", [.int, .string, .string], result: .string) { a in
@@ -62,37 +62,40 @@ extension Sprig {
         return out
     }
 
-    /// Splits an identifier into words at separators (`_`, `-`, space, `.`), lower→upper
-    /// transitions and the end of an upper-case run followed by a lower-case letter
-    /// (`HTTPServer` → `HTTP`, `Server`), as xstrings' case converters do for common input.
-    static func words(_ s: String) -> [String] {
-        var result: [String] = []
-        var current: [Unicode.Scalar] = []
-        let chars = Array(s.unicodeScalars)
-        func flush() { if !current.isEmpty { result.append(String(String.UnicodeScalarView(current))); current = [] } }
-        for (i, c) in chars.enumerated() {
-            if !(TextUtil.isLetter(c) || TextUtil.isDigit(c)) { flush(); continue }
-            if let last = current.last {
-                let next = i + 1 < chars.count ? chars[i + 1] : nil
-                if TextUtil.isUpper(c), TextUtil.isLower(last) || TextUtil.isDigit(last) && current.count > 1 && false { flush() }
-                else if TextUtil.isUpper(c), TextUtil.isUpper(last), let next, TextUtil.isLower(next) { flush() }
-            }
-            current.append(c)
-        }
-        flush()
-        return result
-    }
-
-    /// xstrings `ToCamelCase`: `_`-separated words joined with their first letter upper-cased.
+    /// xstrings `ToCamelCase`: connectors (`_`, `-`, spaces) are dropped and the next rune
+    /// upper-cased; leading connectors and all but the last of a connector run are kept.
     static func camelCase(_ s: String) -> String {
-        let parts = TextUtil.split(s, "_", limit: -1)
+        func isConnector(_ c: Unicode.Scalar) -> Bool { c == "_" || c == "-" || TextUtil.isSpace(c) }
+        var scalars = Array(s.unicodeScalars)[...]
+        guard !scalars.isEmpty else { return "" }
         var out = ""
-        for (i, part) in parts.enumerated() {
-            if part.isEmpty { if i == 0 || i == parts.count - 1 { out += "_" }; continue }
-            var scalars = part.unicodeScalars
-            let first = scalars.removeFirst()
-            out += TextUtil.upper(first) + String(scalars)
+        var r0: Unicode.Scalar = " "
+        var found = false
+        while let c = scalars.first {
+            scalars = scalars.dropFirst()
+            if !isConnector(c) { r0 = c; found = true; break }
+            out.unicodeScalars.append(c)
         }
+        guard found else { return out }
+        var current = TextUtil.upper(r0)
+        var previousIsConnector = false
+        for c in scalars {
+            if isConnector(c) {
+                if previousIsConnector { out += current }
+                else { out += current }
+                current = String(c)
+                previousIsConnector = true
+                continue
+            }
+            if previousIsConnector {
+                current = TextUtil.upper(c)
+            } else {
+                out += current
+                current = String(c)
+            }
+            previousIsConnector = false
+        }
+        out += current
         return out
     }
 

@@ -22,10 +22,14 @@ extension Sprig {
         fn("trimall", [.string, .string], result: .string) { a in .string(TextUtil.trim(a[1].str, cutset: a[0].str)) },
         fn("trimAll", [.string, .string], result: .string) { a in .string(TextUtil.trim(a[1].str, cutset: a[0].str)) },
         fn("trimSuffix", [.string, .string], result: .string) { a in
-            .string(a[1].str.hasSuffix(a[0].str) ? String(a[1].str.utf8.dropLast(a[0].str.utf8.count))! : a[1].str)
+            let s = Array(a[1].str.utf8), suffix = Array(a[0].str.utf8)
+            guard s.count >= suffix.count, Array(s[(s.count - suffix.count)...]) == suffix else { return a[1] }
+            return .string(String(decoding: s[..<(s.count - suffix.count)], as: UTF8.self))
         },
         fn("trimPrefix", [.string, .string], result: .string) { a in
-            .string(a[1].str.hasPrefix(a[0].str) ? String(a[1].str.utf8.dropFirst(a[0].str.utf8.count))! : a[1].str)
+            let s = Array(a[1].str.utf8), prefix = Array(a[0].str.utf8)
+            guard s.starts(with: prefix) else { return a[1] }
+            return .string(String(decoding: s[prefix.count...], as: UTF8.self))
         },
         fn("nospace", [.string], result: .string) { a in
             .string(String(String.UnicodeScalarView(a[0].str.unicodeScalars.filter { !TextUtil.isSpace($0) })))

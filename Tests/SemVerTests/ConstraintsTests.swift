@@ -142,3 +142,23 @@ struct ConstraintsTests {
         #expect(try Constraints(text).description == expected)
     }
 }
+
+@Suite("SemVer concurrency")
+struct ConstraintsConcurrencyTests {
+    @Test("constraints parse and check from many tasks at once")
+    func concurrent() async throws {
+        let results = await withTaskGroup(of: Bool.self) { group in
+            for i in 0..<64 {
+                group.addTask {
+                    guard let c = try? Constraints(">= 1.\(i % 5), < 2.0 || ^3.1"), let v = try? Version("1.4.\(i)") else { return false }
+                    return c.check(v) == (i % 5 <= 4)
+                }
+            }
+            var all: [Bool] = []
+            for await r in group { all.append(r) }
+            return all
+        }
+        #expect(results.count == 64)
+        #expect(results.allSatisfy { $0 })
+    }
+}

@@ -69,6 +69,16 @@ struct DataFunctionTests {
         (#"{{ dig "a" "b" "none" .nested }}"#, "deep"), (#"{{ dig "a" "z" "none" .nested }}"#, "none"),
         (#"{{ dig "a" "b" "c" "none" .nested }}"#, "ERROR"),
         (#"{{ deepEqual (list 1 2) (list 1 2) }}"#, "true"),
+        (#"{{ $d := dict }}{{ $_ := set $d "a" 1 }}{{ $d.a }}"#, "1"),
+        (#"{{ $d := dict }}{{ $_ := set $d "self" $d }}{{ $d }}"#, "ERROR"),
+        (#"{{ $a := dict }}{{ $b := dict "a" $a }}{{ $_ := set $a "b" $b }}"#, "ERROR"),
+        (#"{{ trimSuffix "é" "café" }}"#, "caf"), (#"{{ seq 9223372036854775806 9223372036854775807 }}"#, ""), (#"{{ untilStep 9223372036854775806 9223372036854775807 5 }}"#, "[9223372036854775806]"),
+        (#"{{ $d := dict "a" 1 "b" 2 }}{{ $_ := unset $d "a" }}{{ $d }}"#, "map[b:2]"),
+        (#"{{ $d := dict "a" 1 }}{{ $_ := merge $d (dict "b" 2) }}{{ $d }}"#, "map[a:1 b:2]"),
+        (#"{{ $t := dict }}{{ $one := dict "foo" (dict "bar" "baz") "qux" true }}{{ $two := dict "foo" (dict "bar" "baz2") "qux" false }}{{ $_ := mergeOverwrite $t $one }}{{ $_ := mergeOverwrite $t $two }}{{ $one }}"#,
+         "map[foo:map[bar:baz2] qux:true]"),
+        (#"{{ $t := dict }}{{ $one := dict "foo" (dict "bar" "baz") "qux" true }}{{ $two := dict "foo" (dict "bar" "baz2") "qux" false }}{{ $_ := deepCopy $one | mergeOverwrite $t }}{{ $_ := mergeOverwrite $t $two }}{{ $one }}"#,
+         "map[foo:map[bar:baz] qux:true]"),
     ])
     func dicts(template: String, expected: String) {
         let result = outcome(template, values)

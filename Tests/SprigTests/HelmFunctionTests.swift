@@ -76,6 +76,43 @@ struct HelmFunctionTests {
     @Test("tpl without Template in its context fails like Helm")
     func tplContext() {
         let result = helmOutcome(#"{{ tpl "x" (dict) }}"#)
-        #expect(result.contains("cannot retrieve Template.Basepath from values inside tpl function"), "\(result)")
+        #expect(result.contains("cannot retrieve Template.Basepath from values inside tpl function: x: \"BasePath\" is not a value"), "\(result)")
+    }
+
+    @Test("tpl reports failures inside the text the way Helm 3.13 does", arguments: [
+        (#"{{ tpl "{{ fail \"inner\" }}" . }}"#, #"error during tpl function execution for "{{ fail \"inner\" }}": execution error at (t.yaml:1:3): inner"#),
+        (#"{{ tpl "{{ if }}" . }}"#, #"error during tpl function execution for "{{ if }}": parse error at (t.yaml:1): missing value for if"#),
+        (#"{{ tpl "{{ define \"hello\" }}local{{ end }}{{ include \"hello\" . }}" . }}"#, "local"),
+    ])
+    func tplErrors(template: String, fragment: String) {
+        let defines = #"{{ define "hello" }}hello {{ . }}{{ end }}"#
+        let result = helmOutcome(template, Self.top, defines: defines)
+        #expect(result.contains(fragment), "\(result)")
+    }
+}
+
+@Suite("Function map contents")
+struct FunctionMapTests {
+    @Test("Sprig provides the 208 functions Helm keeps")
+    func count() {
+        #expect(Sprig.functions.count == 208)
+        #expect(Sprig.functions["env"] == nil && Sprig.functions["expandenv"] == nil)
+    }
+
+    @Test("Helm's map adds its own functions and overrides", arguments: [
+        "include", "tpl", "required", "lookup", "toYaml", "fromYaml", "fromYamlArray", "toJson", "fromJson",
+        "fromJsonArray", "toToml", "fail",
+    ])
+    func helmNames(name: String) {
+        #expect(HelmFunctions().functionMap()[name] != nil)
+    }
+
+    @Test("an error inside an included template is reported as the include call's error")
+    func includeError() {
+        let defines = #"{{ define "bad" }}{{ fail "inner" }}{{ end }}"#
+        let result = helmOutcome(#"{{ include "bad" . }}"#, defines: defines)
+        #expect(result == "ERROR: execution error at (t.yaml:1:3): inner", "\(result)")
+        let missing = helmOutcome(#"{{ include "nope" . }}"#)
+        #expect(missing.contains("error calling include: template: no template \"nope\" associated with template \"gotpl\""), "\(missing)")
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Sprig
 
@@ -71,5 +72,29 @@ struct StringFunctionTests {
         let result = outcome(template, values)
         #expect(result.hasPrefix("ERROR"))
         #expect(result.contains(fragment), "\(result)")
+    }
+}
+
+@Suite("Sprig case conversion")
+struct CaseConversionTests {
+    @Test("snakecase and kebabcase split words like xstrings v1.3.3", arguments: [
+        ("HTTPServer", "http_server"), ("_camelCase", "_camel_case"), ("NoHTTPS", "no_https"), ("Wi_thF", "wi_th_f"),
+        ("_AnotherTES_TCaseP", "_another_tes_t_case_p"), ("ALL", "all"), ("_HELLO_WORLD_", "_hello_world_"),
+        ("HELLO____WORLD", "hello____world"), ("TW", "tw"), ("_C", "_c"), ("http2xx", "http_2xx"), ("HTTP2XX", "http2_xx"),
+        ("HTTP20xOK", "http_20x_ok"), ("HTTP-20xStatus", "http_20x_status"), ("a", "a"), ("Duration2m3s", "duration_2m3s"),
+        ("Bld4Floor3rd", "bld4_floor_3rd"), (" _-_ ", "_____"), ("a1b2c3d", "a_1b2c3d"), ("A//B%%2c", "a//b%%2c"),
+        ("  sentence case  ", "__sentence_case__"), ("FROM CamelCase to snake/kebab-case", "from_camel_case_to_snake/kebab_case"),
+        ("", ""), ("abc_123_def", "abc_123_def"), ("FirstName", "first_name"),
+    ])
+    func snake(input: String, expected: String) throws {
+        #expect(try render("{{ snakecase . }}", .string(input)) == expected)
+        #expect(try render("{{ kebabcase . }}", .string(input)) == expected.replacingOccurrences(of: "_", with: "-"))
+    }
+
+    @Test("camelcase joins connector-separated words", arguments: [
+        ("http_server", "HttpServer"), ("_complex__case_", "_Complex_Case_"), ("some words", "SomeWords"), ("x", "X"),
+    ])
+    func camel(input: String, expected: String) throws {
+        #expect(try render("{{ camelcase . }}", .string(input)) == expected)
     }
 }

@@ -63,29 +63,52 @@ extension HelmFunctions {
             after[name] = (after[name] ?? 1) - 1
             context.userInfo[includeCountsKey] = after
         }
-        return .string(try context.execute(name, data: data))
+        do {
+            return .string(try context.execute(name, data: data))
+        } catch let error as GoTemplateError {
+            // Go reports an inner template's failure as the include call's error.
+            throw SprigError(error.message)
+        }
     }
 
-    /// Helm's `tpl`: parses `text` as the current template's name (from `Template.Name` in
-    /// `values`) into a copy of the executing set and runs it with `values`.
+    /// Helm 3.13's `tpl` (`renderWithReferences`): reads `Template.BasePath` and
+    /// `Template.Name` from `values`, parses `text` under that name into a copy of the
+    /// executing set (so its defines stay local and win over chart templates), runs it with
+    /// fresh `include` counters, and removes `<no value>`. Failures are cleaned up as Helm
+    /// does and wrapped as `error during tpl function execution for "<text>"`.
     static func tpl(_ text: String, _ values: GoValue, _ context: GoCallContext, strict: Bool) throws -> GoValue {
         let entries = values.mapEntries ?? [:]
-        guard let templateInfo = entries["Template"]?.mapEntries ?? objectFields(entries["Template"]),
-              templateInfo["BasePath"] != nil else {
-            throw SprigError("cannot retrieve Template.Basepath from values inside tpl function: \(text): no value for key \"Template\"")
+        let templateInfo = entries["Template"]?.mapEntries ?? objectFields(entries["Template"])
+        guard let basePath = templateInfo?["BasePath"], basePath.mapEntries == nil, !basePath.isInterfaceNil else {
+            throw SprigError("cannot retrieve Template.Basepath from values inside tpl function: \(text): \"BasePath\" is not a value")
         }
-        guard case .string(let name)? = templateInfo["Name"] else {
-            throw SprigError("cannot retrieve Template.Name from values inside tpl function: \(text)")
+        guard let nameValue = templateInfo?["Name"], nameValue.mapEntries == nil, !nameValue.isInterfaceNil else {
+            throw SprigError("cannot retrieve Template.Name from values inside tpl function: \(text): \"Name\" is not a value")
         }
+        let name = nameValue.strval
         var set = context.template
         set.options.missingKey = strict ? .error : .zero
         do {
             try set.parse(text, as: name)
+        } catch let error as GoTemplateError {
+            throw SprigError("error during tpl function execution for \(GoQuoteText.quote(text)): \(cleanupParseError(error, filename: name))")
+        }
+        let savedCounts = context.userInfo[includeCountsKey]
+        context.userInfo[includeCountsKey] = nil
+        defer { context.userInfo[includeCountsKey] = savedCounts }
+        do {
             let out = try context.execute(set, name: name, data: values)
             return .string(TextUtil.replaceAll(out, "<no value>", ""))
         } catch let error as GoTemplateError {
-            throw SprigError("error during tpl function execution for \(GoQuoteText.quote(text)): \(error.message)")
+            throw SprigError("error during tpl function execution for \(GoQuoteText.quote(text)): \(cleanupExecError(error, filename: name))")
         }
+    }
+
+    /// Helm's `cleanupParseError`: `parse error at (<file:line>): <last message part>`.
+    public static func cleanupParseError(_ error: GoTemplateError, filename: String) -> String {
+        let tokens = TextUtil.split(error.message, ": ", limit: -1)
+        guard tokens.count > 1 else { return "parse error in (\(filename)): \(error.message)" }
+        return "parse error at (\(tokens[1])): \(tokens[tokens.count - 1])"
     }
 
     static func objectFields(_ value: GoValue?) -> Entries? {
