@@ -10,7 +10,12 @@ public struct RootCommand: AsyncParsableCommand {
             Runs against any cluster through a kubeconfig, or on its embedded API server.
             """,
         version: SwiftFluxVersion.current,
-        subcommands: [VersionCommand.self, BenchCommand.self, APIServerCommand.self]
+        subcommands: [
+            VersionCommand.self,
+            APIServerCommand.self,
+            HelmCommand.self,
+            BenchCommand.self,
+        ]
     )
 
     public init() {}
