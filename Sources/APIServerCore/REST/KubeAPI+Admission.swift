@@ -5,7 +5,19 @@ import StructuredData
 extension KubeAPI {
     /// Type-specific defaulting and validation, run identically on create, update, patch and
     /// dry-run. `old` is nil on create.
-    func admit(_ object: inout JSONValue, type: ResourceType, old: JSONValue?) async throws {
+    func admit(_ object: inout JSONValue, type: ResourceType, old: JSONValue?, subresource: String? = nil) async throws {
+        try await admitKind(&object, type: type, old: old)
+        Defaulting.apply(&object, type: type)
+        if type.group.isEmpty && type.kind == "Service" { Defaulting.allocateServiceAddresses(&object, old: old) }
+        let context = FieldManagerContext.current
+        if !context.applying {
+            ManagedFields.recordUpdate(&object, old: old, type: type, subresource: subresource,
+                                       manager: context.manager, now: Self.timestamp())
+        }
+    }
+
+    /// The per-kind part of admission (namespaces, secrets, CRDs, custom-resource schemas).
+    func admitKind(_ object: inout JSONValue, type: ResourceType, old: JSONValue?) async throws {
         switch (type.group, type.plural) {
         case ("", "secrets"):
             Self.foldStringData(&object)
@@ -50,6 +62,8 @@ extension KubeAPI {
             registry.register(crd: object.metadataString("name"), types: types)
         }
         if object["metadata"]?["deletionTimestamp"] != nil { await collector.schedule(self) }
+        simulator.observe(self, type, object)
+        if type.resource == Self.eventResource { await eventExpiry.eventWritten(self) }
     }
 
     /// Bookkeeping after an object left the store: its dependents are collected in the background.
