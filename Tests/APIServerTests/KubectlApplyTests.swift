@@ -62,6 +62,6 @@ struct KubectlApplyTests {
         #expect(same.status == 0, "\(same.stdout) \(same.stderr)")
         let changed = try await kubectl.run(server, ["diff", "-f", "-"], stdin: manifest.replacingOccurrences(of: "nginx:1.25", with: "nginx:1.27"))
         #expect(changed.status == 1, "\(changed.stderr)")
-        #expect(changed.stdout.contains("+        image: nginx:1.27"), "\(changed.stdout) \(changed.stderr)")
+        #expect(changed.stdout.contains("+      - image: nginx:1.27"), "\(changed.stdout) \(changed.stderr)")
     }
 }
