@@ -44,6 +44,22 @@ struct PatchTypeTests {
         #expect(merged.body["spec"]?["revisionHistoryLimit"] == 10)
     }
 
+    @Test("/openapi/v2 lists a dryRun-capable PATCH per built-in kind (kubectl 1.20 diff)")
+    func openAPIDocument() async throws {
+        let api = try await KubeAPI.inMemory()
+        guard case .raw(let code, let contentType, let body) = await api.handle(APIRequest(method: "GET", path: "/openapi/v2")) else {
+            Issue.record("not a raw response")
+            return
+        }
+        #expect(code == 200)
+        #expect(contentType == "application/octet-stream")
+        let text = String(decoding: body, as: UTF8.self)
+        #expect(text.contains("/apis/apps/v1/namespaces/{namespace}/deployments/{name}"))
+        #expect(text.contains("/api/v1/namespaces/{name}"))
+        #expect(text.contains("group: \"apps\"\nkind: Deployment\nversion: v1\n"))
+        #expect(body.first == 0x42)
+    }
+
     @Test("force on a non-apply patch is rejected")
     func forceOnMergePatch() async throws {
         let api = try await KubeAPI.inMemory()
