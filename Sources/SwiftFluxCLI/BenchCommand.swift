@@ -12,4 +12,5 @@ struct BenchCommand: AsyncParsableCommand {
 
 /// The registered benchmark subcommands (one line per feature).
 let benchSubcommands: [any ParsableCommand.Type] = [
+    APIServerBench.self,
 ]

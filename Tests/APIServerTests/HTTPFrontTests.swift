@@ -57,6 +57,9 @@ struct HTTPFrontTests {
     func restartPersistence() async throws {
         let dir = temporaryDirectory()
         let first = try await TestAPIServer.start(dataDirectory: dir)
+        let crd = try JSONParser.parse(#"{"apiVersion":"apiextensions.k8s.io/v1","kind":"CustomResourceDefinition","metadata":{"name":"things.example.com"},"spec":{"group":"example.com","scope":"Cluster","names":{"plural":"things","kind":"Thing"},"versions":[{"name":"v1","served":true,"storage":true,"schema":{"openAPIV3Schema":{"type":"object","x-kubernetes-preserve-unknown-fields":true}}}]}}"#)
+        #expect(await first.api.call("POST", "/apis/apiextensions.k8s.io/v1/customresourcedefinitions", crd).code == 201)
+        #expect(await first.api.call("POST", "/apis/example.com/v1/things", ["apiVersion": "example.com/v1", "kind": "Thing", "metadata": ["name": "t"]]).code == 201)
         let created = await first.api.call("POST", "/api/v1/namespaces/default/configmaps", configMap("kept"))
         let rv = Int(created.body["metadata"]?["resourceVersion"]?.stringValue ?? "") ?? 0
         await first.stop()
@@ -65,6 +68,7 @@ struct HTTPFrontTests {
         #expect(second.token == first.token)
         let got = await second.api.call("GET", "/api/v1/namespaces/default/configmaps/kept")
         #expect(got.code == 200)
+        #expect(await second.api.call("GET", "/apis/example.com/v1/things/t").code == 200)
         let next = await second.api.call("POST", "/api/v1/namespaces/default/configmaps", configMap("next"))
         #expect((Int(next.body["metadata"]?["resourceVersion"]?.stringValue ?? "") ?? 0) > rv)
     }

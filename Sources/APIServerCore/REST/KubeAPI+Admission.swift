@@ -32,6 +32,7 @@ extension KubeAPI {
             try CRDSupport.validate(object, old: old)
             CRDSupport.establish(&object)
         default:
+            if !type.isCustom { BuiltinDefaults.apply(&object, type: type) }
             if type.isCustom, let schema = type.schema {
                 var errors: [FieldError] = []
                 object = CustomResourceSchema.process(object, schema: schema, errors: &errors)

@@ -24,12 +24,18 @@ extension KubeAPI {
             }
             throw APIServerError.unknownPath
         case "api":
-            if parts.count == 1 { return .json(code: 200, body: apiVersions) }
+            if parts.count == 1 {
+                if let v = Self.aggregatedDiscoveryVersion(request.accept) { return aggregatedDiscovery(version: v, core: true) }
+                return .json(code: 200, body: apiVersions)
+            }
             guard parts[1] == "v1" else { throw APIServerError.unknownPath }
             if parts.count == 2 { return try resourceList(group: "", version: "v1") }
             return try await serve(request, group: "", version: "v1", rest: Array(parts.dropFirst(2)))
         case "apis":
-            if parts.count == 1 { return .json(code: 200, body: apiGroupList) }
+            if parts.count == 1 {
+                if let v = Self.aggregatedDiscoveryVersion(request.accept) { return aggregatedDiscovery(version: v, core: false) }
+                return .json(code: 200, body: apiGroupList)
+            }
             if parts.count == 2 { return try apiGroup(parts[1]) }
             if parts.count == 3 { return try resourceList(group: parts[1], version: parts[2]) }
             return try await serve(request, group: parts[1], version: parts[2], rest: Array(parts.dropFirst(3)))
@@ -57,6 +63,9 @@ extension KubeAPI {
     func serve(_ request: APIRequest, group: String, version: String, rest: [String]) async throws -> APIResponse {
         let target = try resolve(group: group, version: version, rest: rest)
         if let sub = target.subresource {
+            if sub == "scale" && target.type.hasScale, let name = target.name {
+                return try await scale(target, name: name, request)
+            }
             let allowed = (sub == "status" && target.type.hasStatus)
                 || (sub == "finalize" && target.type.resource == Self.namespaceType.resource)
             guard allowed else { throw APIServerError.unknownPath }
