@@ -160,3 +160,22 @@ struct ServerSideApplyTests {
         #expect(reset.body["metadata"]?["managedFields"] == nil)
     }
 }
+
+@Suite("managedFields bookkeeping")
+struct ManagedFieldsCapTests {
+    @Test("at most ten Update entries are kept; older ones merge into ancient-changes")
+    func cap() async throws {
+        let api = try await KubeAPI.inMemory()
+        _ = await api.call("POST", "/api/v1/namespaces/default/configmaps", configMap("c", [:]), query: ["fieldManager": "m0"])
+        var last = JSONValue.null
+        for index in 1...12 {
+            last = await api.call("PATCH", "/api/v1/namespaces/default/configmaps/c", ["data": [.init(stringLiteral: "k\(index)"): "v"]],
+                                  query: ["fieldManager": "m\(index)"], contentType: "application/merge-patch+json").body
+        }
+        let updates = last["metadata"]?["managedFields"]?.arrayValue ?? []
+        #expect(updates.count == 10)
+        #expect(last.managers.contains("ancient-changes/Update"))
+        #expect(last.managers.contains("m12/Update"))
+        #expect(last["data"]?.objectValue?.count == 12)
+    }
+}

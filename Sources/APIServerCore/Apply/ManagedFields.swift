@@ -144,6 +144,31 @@ enum ManagedFields {
             mine.fields = updated
             mine.time = now
         }
-        store(others + [mine], in: &object)
+        store(capUpdates(others + [mine], keeping: mine), in: &object)
+    }
+
+    static let maxUpdateEntries = 10
+    static let ancientManager = "ancient-changes"
+
+    /// At most ten Update entries are kept: the oldest merge into one `ancient-changes` entry
+    /// (`internal/capmanagers.go`). The entry being written (`keeping`) is never merged away.
+    static func capUpdates(_ entries: [ManagedFieldsEntry], keeping current: ManagedFieldsEntry) -> [ManagedFieldsEntry] {
+        let updates = entries.filter { $0.operation == "Update" && !$0.fields.isEmpty }
+        guard updates.count > maxUpdateEntries else { return entries }
+        let oldestFirst = updates.sorted { ($0.time ?? "") < ($1.time ?? "") }
+        var ancient = entries.first { $0.manager == ancientManager && $0.operation == "Update" }
+            ?? ManagedFieldsEntry(manager: ancientManager, operation: "Update", apiVersion: oldestFirst[0].apiVersion,
+                                  time: oldestFirst[0].time, subresource: "", fields: FieldSet())
+        var dropped: [ManagedFieldsEntry] = []
+        var remaining = updates.count
+        for entry in oldestFirst where remaining > maxUpdateEntries - 1 && entry.manager != ancientManager && entry != current {
+            ancient.fields = ancient.fields.union(entry.fields)
+            dropped.append(entry)
+            remaining -= 1
+        }
+        let kept = entries.filter { entry in
+            !(entry.manager == ancientManager && entry.operation == "Update") && !dropped.contains(entry)
+        }
+        return kept + [ancient]
     }
 }
