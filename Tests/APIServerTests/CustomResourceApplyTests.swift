@@ -48,3 +48,65 @@ struct CustomResourceApplyTests {
         #expect(again.body["metadata"]?["resourceVersion"] == result.body["metadata"]?["resourceVersion"])
     }
 }
+
+@Suite("Server-side apply as Flux and controllers use it")
+struct FluxApplyPatternTests {
+    static let deployment = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, labels: {app: web}}
+        spec:
+          selector: {matchLabels: {app: web}}
+          template:
+            metadata: {labels: {app: web}}
+            spec:
+              containers:
+              - {name: app, image: 'nginx:1.25', ports: [{containerPort: 80}]}
+        """
+
+    @Test("a forced dry-run apply of the applied manifest returns the live object unchanged (no drift)")
+    func noDrift() async throws {
+        let api = try await KubeAPI.inMemory()
+        let path = "/apis/apps/v1/namespaces/default/deployments/web"
+        let created = await api.apply(path, Self.deployment, manager: "kustomize-controller", force: true)
+        #expect(created.code == 201)
+        await api.waitForSimulation()
+        let live = await api.call("GET", path).body
+        let dry = await api.apply(path, Self.deployment, manager: "kustomize-controller", force: true, dryRun: true)
+        #expect(dry.code == 200)
+        #expect(dry.body == live)
+        let changed = await api.apply(path, Self.deployment.replacingOccurrences(of: "nginx:1.25", with: "nginx:1.26"),
+                                      manager: "kustomize-controller", force: true, dryRun: true)
+        #expect(changed.body["metadata"]?["generation"] == 2)
+        #expect(changed.body["metadata"]?["resourceVersion"] == live["metadata"]?["resourceVersion"])
+        #expect(await api.call("GET", path).body == live)
+    }
+
+    @Test("a controller applies status through /status with its own manager and subresource")
+    func statusApply() async throws {
+        let api = try await CustomResourceApplyTests.setUp()
+        _ = await api.apply(CustomResourceApplyTests.path, CustomResourceApplyTests.gadget("  mode: manual\n"), manager: "user")
+        let status = await api.apply(CustomResourceApplyTests.path + "/status",
+                                     "apiVersion: example.com/v1\nkind: Gadget\nmetadata: {name: g}\nstatus: {ready: true}\n",
+                                     manager: "gadget-controller")
+        #expect(status.code == 200)
+        #expect(status.body["status"]?["ready"] == true)
+        #expect(status.body["spec"]?["mode"] == "manual")
+        let entry = status.body["metadata"]?["managedFields"]?.arrayValue?.first { $0["manager"] == "gadget-controller" }
+        #expect(entry?["subresource"] == "status")
+        #expect(entry?["fieldsV1"] == ["f:status": ["f:ready": [:]]])
+    }
+
+    @Test("without fieldManager an update is recorded under the User-Agent's first segment")
+    func userAgentManager() async throws {
+        let api = try await KubeAPI.inMemory()
+        let response = await api.handle(APIRequest(method: "POST", path: "/api/v1/namespaces/default/configmaps",
+                                                   contentType: "application/json", userAgent: "helm/v3.13.3 (linux/amd64)",
+                                                   body: configMap("c").serializedBytes()))
+        guard case .json(_, let body) = response else {
+            Issue.record("no JSON response")
+            return
+        }
+        #expect(body.managers == ["helm/Update"])
+    }
+}

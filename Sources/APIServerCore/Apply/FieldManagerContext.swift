@@ -8,6 +8,9 @@ struct FieldManagerContext: Sendable {
     var manager: String?
     /// Set while a server-side apply writes: it has computed managedFields itself.
     var applying = false
+    /// The managedFields a server-side apply computed; admission stores them (also on subresources,
+    /// whose writes otherwise keep the live metadata).
+    var appliedManagedFields: JSONValue?
 
     @TaskLocal static var current = FieldManagerContext(manager: nil)
 

@@ -36,7 +36,7 @@ extension KubeAPI {
             throw APIServerError.badRequest("the name of the object (\(bodyName)) does not match the name on the URL (\(name))")
         }
         let namespace = target.namespace ?? ""
-        let context = FieldManagerContext(manager: manager, applying: true)
+        var context = FieldManagerContext(manager: manager, applying: true)
         for _ in 0..<16 {
             let current: StoredObject?
             do {
@@ -58,6 +58,7 @@ extension KubeAPI {
             if current == nil && type.namespaced { live.set(["metadata", "namespace"], .string(namespace)) }
             let applied = try ServerSideApply.apply(config, to: live, type: type, subresource: target.subresource,
                                                     manager: manager, force: force, now: Self.timestamp())
+            context.appliedManagedFields = applied["metadata"]?["managedFields"]
             do {
                 return try await FieldManagerContext.$current.withValue(context) {
                     guard let current else {

@@ -10,7 +10,9 @@ extension KubeAPI {
         Defaulting.apply(&object, type: type)
         if type.group.isEmpty && type.kind == "Service" { Defaulting.allocateServiceAddresses(&object, old: old) }
         let context = FieldManagerContext.current
-        if !context.applying {
+        if context.applying {
+            object.set(["metadata", "managedFields"], context.appliedManagedFields)
+        } else {
             ManagedFields.recordUpdate(&object, old: old, type: type, subresource: subresource,
                                        manager: context.manager, now: Self.timestamp())
         }
@@ -62,14 +64,19 @@ extension KubeAPI {
            let types = try? CRDSupport.servedTypes(object) {
             registry.register(crd: object.metadataString("name"), types: types)
         }
-        if object["metadata"]?["deletionTimestamp"] != nil { await collector.schedule(self) }
-        simulator.observe(self, type, object)
-        if type.resource == Self.eventResource { await eventExpiry.eventWritten(self) }
+        // Background work must not inherit the requesting field manager (task-locals flow into tasks).
+        await FieldManagerContext.$current.withValue(FieldManagerContext(manager: nil)) {
+            if object["metadata"]?["deletionTimestamp"] != nil { await collector.schedule(self) }
+            simulator.observe(self, type, object)
+            if type.resource == Self.eventResource { await eventExpiry.eventWritten(self) }
+        }
     }
 
     /// Bookkeeping after an object left the store: its dependents are collected in the background.
     func objectRemoved(_ type: ResourceType, _ object: JSONValue) async {
         if type.resource == CRDSupport.resource { registry.unregister(crd: object.metadataString("name")) }
-        await collector.schedule(self)
+        await FieldManagerContext.$current.withValue(FieldManagerContext(manager: nil)) {
+            await collector.schedule(self)
+        }
     }
 }
