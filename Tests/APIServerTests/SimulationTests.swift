@@ -80,6 +80,42 @@ struct SimulationTests {
         #expect(Date().timeIntervalSince(start) >= 0.3)
     }
 
+    @Test("Pods run, complete or fail by restart policy and annotation", arguments: [
+        ("Always", "", "Running"), ("Never", "", "Succeeded"), ("OnFailure", "", "Succeeded"),
+        ("Never", "fail", "Failed"), ("Always", "fail", "Failed"),
+    ])
+    func podOutcome(restartPolicy: String, annotation: String, phase: String) async throws {
+        let api = try await KubeAPI.inMemory()
+        var body: JSONValue = ["apiVersion": "v1", "kind": "Pod", "metadata": ["name": "p"],
+                               "spec": ["restartPolicy": .string(restartPolicy), "containers": [["name": "c", "image": "i:1"]]]]
+        if !annotation.isEmpty { body.set(["metadata", "annotations", SimulationRules.failAnnotation], .string(annotation)) }
+        #expect(await api.call("POST", "/api/v1/namespaces/default/pods", body).code == 201)
+        let reached = await eventually { await Self.get(api, "/api/v1/namespaces/default/pods/p")["status"]?["phase"]?.stringValue == phase }
+        #expect(reached)
+        await api.waitForSimulation()
+        let pod = await Self.get(api, "/api/v1/namespaces/default/pods/p")
+        #expect(pod["status"]?["phase"]?.stringValue == phase)
+        let ready = pod["status"]?["conditions"]?.arrayValue?.first { $0["type"] == "Ready" }?["status"]?.stringValue
+        #expect(ready == (phase == "Running" ? "True" : "False"))
+    }
+
+    @Test("a delayed Job is started first and completes after the delay")
+    func delayedJob() async throws {
+        let api = try await KubeAPI.inMemory()
+        let events = await api.watchEvents("/apis/batch/v1/namespaces/default/jobs", query: [:])
+        let body: JSONValue = [
+            "apiVersion": "batch/v1", "kind": "Job",
+            "metadata": ["name": "j", "annotations": [.init(stringLiteral: SimulationRules.delayAnnotation): "200ms"]],
+            "spec": ["template": ["spec": ["restartPolicy": "Never", "containers": [["name": "c", "image": "i:1"]]]]],
+        ]
+        _ = await api.call("POST", "/apis/batch/v1/namespaces/default/jobs", body)
+        let seen = await collect(events, count: 3, within: 10)
+        #expect(seen.map { $0["type"]?.stringValue ?? "" } == ["ADDED", "MODIFIED", "MODIFIED"])
+        #expect(seen.dropFirst().first?["object"]?["status"]?["active"] == 1)
+        #expect(seen.last?["object"]?["status"]?["succeeded"] == 1)
+        #expect(seen.last?["object"]?["status"]?["conditions"]?[0]?["type"] == "Complete")
+    }
+
     @Test("long-running Pods become Ready; Services, StatefulSets, DaemonSets and PVCs report ready", arguments: [
         ("/api/v1/namespaces/default/pods", ["apiVersion": "v1", "kind": "Pod", "metadata": ["name": "x"],
           "spec": ["containers": [["name": "c", "image": "nginx:1"]]]] as JSONValue, "status.phase", "Running" as JSONValue),
