@@ -179,3 +179,26 @@ struct ManagedFieldsCapTests {
         #expect(last["data"]?.objectValue?.count == 12)
     }
 }
+
+@Suite("Apply configuration validation")
+struct ApplyValidationTests {
+    @Test("duplicate keys in an associative list are rejected")
+    func duplicateKeys() async throws {
+        let api = try await KubeAPI.inMemory()
+        let body = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web}
+            spec:
+              selector: {matchLabels: {app: web}}
+              template:
+                metadata: {labels: {app: web}}
+                spec:
+                  containers: [{name: a, image: 'i:1'}, {name: a, image: 'i:2'}]
+            """
+        let result = await api.apply("/apis/apps/v1/namespaces/default/deployments/web", body, manager: "m")
+        #expect(result.code == 500)
+        #expect(result.body["message"] == #"failed to create typed patch object (default/web; apps/v1, Kind=Deployment): .spec.template.spec.containers: duplicate entries for key [name="a"]"#)
+        #expect(await api.call("GET", "/apis/apps/v1/namespaces/default/deployments/web").code == 404)
+    }
+}

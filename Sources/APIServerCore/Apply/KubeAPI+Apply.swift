@@ -36,6 +36,12 @@ extension KubeAPI {
             throw APIServerError.badRequest("the name of the object (\(bodyName)) does not match the name on the URL (\(name))")
         }
         let namespace = target.namespace ?? ""
+        if let duplicate = ApplyValidation.duplicate(in: config, schema: ApplySchema.root(for: type)) {
+            let gvk = "\(type.group)/\(type.version), Kind=\(type.kind)"
+            let object = type.namespaced ? "\(namespace)/\(name)" : name
+            // An untyped error upstream: 500 with reason "" (`ErrorToAPIStatus`).
+            throw APIServerError(Status(message: "failed to create typed patch object (\(object); \(gvk)): \(duplicate)", code: 500))
+        }
         var context = FieldManagerContext(manager: manager, applying: true)
         for _ in 0..<16 {
             let current: StoredObject?
