@@ -110,3 +110,25 @@ struct FluxApplyPatternTests {
         #expect(body.managers == ["helm/Update"])
     }
 }
+
+@Suite("Client-supplied managedFields")
+struct ManagedFieldsReplaceTests {
+    @Test("a JSON patch replacing managedFields renames a manager (Flux's PatchReplaceFieldsManagers)")
+    func rename() async throws {
+        let api = try await KubeAPI.inMemory()
+        let path = "/api/v1/namespaces/default/configmaps/c"
+        _ = await api.call("POST", "/api/v1/namespaces/default/configmaps", configMap("c", ["a": "1"]), query: ["fieldManager": "kubectl"])
+        let live = await api.call("GET", path).body
+        var entries = live["metadata"]?["managedFields"]?.arrayValue ?? []
+        #expect(entries.count == 1)
+        entries[0].set(["manager"], "kustomize-controller")
+        entries[0].set(["operation"], "Apply")
+        let patched = await api.call("PATCH", path, [["op": "replace", "path": "/metadata/managedFields", "value": .array(entries)]],
+                                     query: ["fieldManager": "kustomize-controller"], contentType: "application/json-patch+json")
+        #expect(patched.code == 200)
+        #expect(patched.body.managers == ["kustomize-controller/Apply"])
+        // The renamed Apply entry now owns data.a: dropping it from the config prunes it.
+        let pruned = await api.apply(path, "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {b: '2'}\n", manager: "kustomize-controller")
+        #expect(pruned.body["data"] == ["b": "2"])
+    }
+}
