@@ -132,3 +132,24 @@ struct ManagedFieldsReplaceTests {
         #expect(pruned.body["data"] == ["b": "2"])
     }
 }
+
+@Suite("Re-applying unchanged manifests is a no-op")
+struct ApplyNoOpTests {
+    @Test("the second apply keeps the resourceVersion", arguments: [
+        ("/api/v1/namespaces/apps", "apiVersion: v1\nkind: Namespace\nmetadata: {name: apps, labels: {team: a}}\n"),
+        ("/api/v1/namespaces/default/secrets/s", "apiVersion: v1\nkind: Secret\nmetadata: {name: s}\nstringData: {token: abc}\n"),
+        ("/api/v1/namespaces/default/services/svc", "apiVersion: v1\nkind: Service\nmetadata: {name: svc}\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n"),
+        ("/apis/apps/v1/namespaces/default/deployments/web", FluxApplyPatternTests.deployment),
+        ("/apis/batch/v1/namespaces/default/jobs/j", "apiVersion: batch/v1\nkind: Job\nmetadata: {name: j}\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{name: c, image: 'i:1'}]\n"),
+    ])
+    func noOp(path: String, manifest: String) async throws {
+        let api = try await KubeAPI.inMemory()
+        let first = await api.apply(path, manifest, manager: "kustomize-controller", force: true)
+        #expect(first.code == 201, "\(first.body)")
+        await api.waitForSimulation()
+        let live = await api.call("GET", path).body
+        let second = await api.apply(path, manifest, manager: "kustomize-controller", force: true)
+        #expect(second.code == 200)
+        #expect(second.body["metadata"]?["resourceVersion"] == live["metadata"]?["resourceVersion"], "\(second.body)")
+    }
+}
