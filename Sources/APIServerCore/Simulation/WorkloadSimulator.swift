@@ -1,5 +1,6 @@
 import Foundation
 import StructuredData
+import Synchronization
 
 /// Simulated controllers and kubelet, run after every stored write (kwok-style stages): each
 /// write of a simulated kind may produce a status write, through the normal write path, so
@@ -7,8 +8,9 @@ import StructuredData
 actor WorkloadSimulator {
     /// Objects (by key and uid) with a delayed transition in flight.
     private var delayed: Set<String> = []
-    private var running = 0
-    private var waiters: [CheckedContinuation<Void, Never>] = []
+    /// Steps scheduled and not finished, counted synchronously when scheduled so that `idle()`
+    /// cannot miss a step whose task has not started yet.
+    private let pending = Mutex<(count: Int, waiters: [CheckedContinuation<Void, Never>])>((0, []))
 
     static let manager = "kube-controller-manager"
 
@@ -18,24 +20,36 @@ actor WorkloadSimulator {
         let simulated: Set<String> = ["Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "Pod",
                                       "Service", "PersistentVolumeClaim"]
         guard simulated.contains(type.kind) else { return }
-        Task { await self.run(api, type, object) }
+        pending.withLock { $0.count += 1 }
+        Task {
+            await self.run(api, type, object)
+            self.finished()
+        }
     }
 
-    /// Waits until no simulation step is running (delayed steps still sleeping count as running).
-    func idle() async {
-        if running == 0 { return }
-        await withCheckedContinuation { waiters.append($0) }
+    private nonisolated func finished() {
+        let waiters = pending.withLock { state -> [CheckedContinuation<Void, Never>] in
+            state.count -= 1
+            guard state.count == 0 else { return [] }
+            defer { state.waiters = [] }
+            return state.waiters
+        }
+        for waiter in waiters { waiter.resume() }
+    }
+
+    /// Waits until no simulation step is scheduled or running (delayed steps still sleeping count).
+    nonisolated func idle() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let done = pending.withLock { state -> Bool in
+                if state.count == 0 { return true }
+                state.waiters.append(continuation)
+                return false
+            }
+            if done { continuation.resume() }
+        }
     }
 
     private func run(_ api: KubeAPI, _ type: ResourceType, _ object: JSONValue) async {
-        running += 1
-        defer {
-            running -= 1
-            if running == 0 {
-                for waiter in waiters { waiter.resume() }
-                waiters = []
-            }
-        }
         let key = ObjectKey(resource: type.resource, namespace: object.metadataString("namespace"), name: object.metadataString("name"))
         let identity = "\(key)/\(object.metadataString("uid"))"
         let now = KubeAPI.timestamp()
