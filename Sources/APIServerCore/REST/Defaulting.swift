@@ -51,7 +51,8 @@ enum Defaulting {
             defaultIfMissing(&object, ["spec", "suspend"], .bool(false))
             defaultIfMissing(&object, ["spec", "successfulJobsHistoryLimit"], .int(3))
             defaultIfMissing(&object, ["spec", "failedJobsHistoryLimit"], .int(1))
-            job(&object, ["spec", "jobTemplate", "spec"])
+            // SetDefaults_Job applies to Job objects only; the nested template gets pod defaults.
+            podTemplate(&object, ["spec", "jobTemplate", "spec", "template"])
         case ("", "Pod"):
             podSpec(&object, ["spec"])
         case ("", "Service"):
