@@ -7,8 +7,7 @@ extension KubeAPI {
     /// dry-run. `old` is nil on create.
     func admit(_ object: inout JSONValue, type: ResourceType, old: JSONValue?, subresource: String? = nil) async throws {
         try await admitKind(&object, type: type, old: old)
-        Defaulting.apply(&object, type: type)
-        if type.group.isEmpty && type.kind == "Service" { Defaulting.allocateServiceAddresses(&object, old: old) }
+        Defaulting.apply(&object, type: type, old: old)
         let context = FieldManagerContext.current
         if context.applying {
             object.set(["metadata", "managedFields"], context.appliedManagedFields)
@@ -68,7 +67,6 @@ extension KubeAPI {
         await FieldManagerContext.$current.withValue(FieldManagerContext(manager: nil)) {
             if object["metadata"]?["deletionTimestamp"] != nil { await collector.schedule(self) }
             simulator.observe(self, type, object)
-            if type.resource == Self.eventResource { await eventExpiry.eventWritten(self) }
         }
     }
 

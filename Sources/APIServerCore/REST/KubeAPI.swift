@@ -11,7 +11,6 @@ public final class KubeAPI: Sendable {
     public let advertisedAddress: String
     let collector: GarbageCollector
     let simulator = WorkloadSimulator()
-    let eventExpiry = EventExpiry()
 
     /// Creates the API over `store`, creating the initial namespaces if they are missing.
     public init(store: ObjectStore, advertisedAddress: String = "127.0.0.1:6443") async throws {
