@@ -153,3 +153,24 @@ struct ApplyNoOpTests {
         #expect(second.body["metadata"]?["resourceVersion"] == live["metadata"]?["resourceVersion"], "\(second.body)")
     }
 }
+
+@Suite("Server-side apply keys of built-in lists")
+struct BuiltinListKeyTests {
+    @Test("Service ports are keyed by port and protocol, with protocol defaulting to TCP")
+    func servicePorts() async throws {
+        let api = try await KubeAPI.inMemory()
+        let path = "/api/v1/namespaces/default/services/svc"
+        func service(_ ports: String) -> String {
+            "apiVersion: v1\nkind: Service\nmetadata: {name: svc}\nspec:\n  ports: \(ports)\n"
+        }
+        let first = await api.apply(path, service("[{name: http, port: 80}]"), manager: "a")
+        #expect(first.code == 201)
+        #expect(first.body.fieldsV1(of: "a") == #"{"f:spec":{"f:ports":{"k:{\"port\":80,\"protocol\":\"TCP\"}":{".":{},"f:name":{},"f:port":{}}}}}"#)
+        let second = await api.apply(path, service("[{name: dns, port: 53, protocol: UDP}]"), manager: "b")
+        let ports = second.body["spec"]?["ports"]?.arrayValue?.compactMap { $0["name"]?.stringValue }
+        #expect(ports == ["http", "dns"])
+        let conflict = await api.apply(path, service("[{name: web, port: 80}]"), manager: "b")
+        #expect(conflict.code == 409)
+        #expect(conflict.body["details"]?["causes"]?[0]?["field"] == #".spec.ports[port=80,protocol="TCP"].name"#)
+    }
+}
