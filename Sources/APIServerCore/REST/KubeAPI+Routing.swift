@@ -20,7 +20,7 @@ extension KubeAPI {
             return .raw(code: 200, contentType: "text/plain; charset=utf-8", body: Array("ok".utf8))
         case "openapi":
             if parts.count == 2 && parts[1] == "v2" {
-                return .raw(code: 200, contentType: "application/octet-stream", body: [])
+                return .raw(code: 200, contentType: "application/octet-stream", body: OpenAPIDocument.protobuf(BuiltinResources.all))
             }
             throw APIServerError.unknownPath
         case "api":
@@ -77,13 +77,17 @@ extension KubeAPI {
         case ("GET", let name?):
             return .json(code: 200, body: try await get(target.type, namespace: target.namespace ?? "", name: name).value)
         case ("POST", nil):
+            try FieldManagerContext.validate(request, optionsKind: "CreateOptions", isApply: false)
             let body = try decodeBody(request)
             let created = try await create(target.type, namespace: target.namespace ?? "", body: body, dryRun: request.isDryRun)
             return .json(code: 201, body: created)
         case ("PUT", let name?):
+            try FieldManagerContext.validate(request, optionsKind: "UpdateOptions", isApply: false)
             let body = try decodeBody(request)
             return .json(code: 200, body: try await update(target, name: name, body: body, dryRun: request.isDryRun))
         case ("PATCH", let name?):
+            if request.isApplyPatch { return try await applyPatch(target, name: name, request) }
+            try FieldManagerContext.validate(request, optionsKind: "PatchOptions", isApply: false)
             return .json(code: 200, body: try await patch(target, name: name, request))
         case ("DELETE", let name?):
             guard target.subresource == nil else { throw APIServerError.methodNotAllowed(target.type.resource, "delete") }

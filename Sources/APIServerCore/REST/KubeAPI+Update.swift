@@ -63,7 +63,7 @@ extension KubeAPI {
             object.set(["metadata", field], old["metadata"]?[field])
         }
         object.set(["metadata", "resourceVersion"], old["metadata"]?["resourceVersion"])
-        try await admit(&object, type: type, old: old)
+        try await admit(&object, type: type, old: old, subresource: subresource)
 
         if old["metadata"]?["deletionTimestamp"] != nil {
             let added = Set(object.finalizers).subtracting(old.finalizers)
