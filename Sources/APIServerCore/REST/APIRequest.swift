@@ -1,0 +1,85 @@
+import StructuredData
+
+/// A request to the API, independent of HTTP: method, path, query, body and the headers that
+/// change the semantics.
+public struct APIRequest: Sendable {
+    public var method: String
+    public var path: String
+    public var query: [String: String]
+    public var contentType: String?
+    public var accept: String?
+    public var userAgent: String?
+    public var body: [UInt8]
+
+    public init(method: String, path: String, query: [String: String] = [:], contentType: String? = nil,
+                accept: String? = nil, userAgent: String? = nil, body: [UInt8] = []) {
+        self.method = method
+        self.path = path
+        self.query = query
+        self.contentType = contentType
+        self.accept = accept
+        self.userAgent = userAgent
+        self.body = body
+    }
+
+    /// Parses `a=b&c=d` (percent-decoded, `+` as space); the last value of a repeated key wins.
+    public static func parseQuery(_ raw: Substring) -> [String: String] {
+        var out: [String: String] = [:]
+        for pair in raw.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let key = percentDecode(parts[0])
+            out[key] = parts.count > 1 ? percentDecode(parts[1]) : ""
+        }
+        return out
+    }
+
+    static func percentDecode(_ s: Substring) -> String {
+        var bytes: [UInt8] = []
+        var i = s.utf8.startIndex
+        let u = s.utf8
+        while i < u.endIndex {
+            let c = u[i]
+            if c == UInt8(ascii: "%"), let h1 = u.index(i, offsetBy: 1, limitedBy: u.endIndex), h1 < u.endIndex,
+               let h2 = u.index(i, offsetBy: 2, limitedBy: u.endIndex), h2 < u.endIndex,
+               let v = UInt8(String(decoding: [u[h1], u[h2]], as: UTF8.self), radix: 16) {
+                bytes.append(v)
+                i = u.index(i, offsetBy: 3)
+            } else {
+                bytes.append(c == UInt8(ascii: "+") ? UInt8(ascii: " ") : c)
+                i = u.index(after: i)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// True when the query flag is `true` or `1`.
+    func flag(_ name: String) -> Bool {
+        guard let v = query[name] else { return false }
+        return v == "true" || v == "1"
+    }
+
+    /// `dryRun=All` was requested.
+    var isDryRun: Bool { query["dryRun"] == "All" }
+}
+
+/// What the API answers.
+public enum APIResponse: Sendable {
+    /// A JSON document with an HTTP status code.
+    case json(code: Int, body: JSONValue)
+    /// Raw bytes with a content type.
+    case raw(code: Int, contentType: String, body: [UInt8])
+    /// A chunked stream (watch): each element is written and flushed as it comes.
+    case stream(code: Int, contentType: String, chunks: AsyncStream<[UInt8]>)
+
+    /// The error as a `Status` response.
+    public static func error(_ error: APIServerError) -> APIResponse {
+        .json(code: error.code, body: error.statusJSON)
+    }
+
+    /// The HTTP status code.
+    public var code: Int {
+        switch self {
+        case .json(let c, _), .raw(let c, _, _), .stream(let c, _, _): return c
+        }
+    }
+}

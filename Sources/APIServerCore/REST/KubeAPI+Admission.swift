@@ -1,0 +1,60 @@
+import Foundation
+import KubeModel
+import StructuredData
+
+extension KubeAPI {
+    /// Type-specific defaulting and validation, run identically on create, update, patch and
+    /// dry-run. `old` is nil on create.
+    func admit(_ object: inout JSONValue, type: ResourceType, old: JSONValue?) async throws {
+        switch (type.group, type.plural) {
+        case ("", "secrets"):
+            Self.foldStringData(&object)
+        case ("", "namespaces"):
+            let name = object.metadataString("name")
+            object.set(["metadata", "labels", "kubernetes.io/metadata.name"], .string(name))
+            if old == nil {
+                if object["spec"]?["finalizers"] == nil { object.set(["spec", "finalizers"], ["kubernetes"]) }
+                object.set(["status"], ["phase": "Active"])
+            }
+        case (CRDSupport.resource.group, CRDSupport.resource.resource):
+            try CRDSupport.validate(object, old: old)
+            CRDSupport.establish(&object)
+        default:
+            if type.isCustom, let schema = type.schema {
+                var errors: [FieldError] = []
+                object = CustomResourceSchema.process(object, schema: schema, errors: &errors)
+                if !errors.isEmpty {
+                    throw APIServerError.invalid(kind: type.kind, group: type.group, name: object.metadataString("name"), errors: errors)
+                }
+            }
+        }
+    }
+
+    /// Secret `stringData` merged into `data` (base64), then removed; `type` defaults to Opaque.
+    static func foldStringData(_ object: inout JSONValue) {
+        if let stringData = object["stringData"]?.objectValue {
+            for (key, value) in stringData {
+                let text = value.stringValue ?? value.serialized()
+                object.set(["data", key], .string(Data(text.utf8).base64EncodedString()))
+            }
+            object.set(["stringData"], nil)
+        }
+        if object["type"] == nil { object.set(["type"], "Opaque") }
+    }
+
+    /// Bookkeeping after a stored write: CRDs (re)serve their kinds; deletions in progress wake the
+    /// garbage collector.
+    func afterWrite(_ type: ResourceType, _ object: JSONValue) async {
+        if type.resource == CRDSupport.resource, object["metadata"]?["deletionTimestamp"] == nil,
+           let types = try? CRDSupport.servedTypes(object) {
+            registry.register(crd: object.metadataString("name"), types: types)
+        }
+        if object["metadata"]?["deletionTimestamp"] != nil { await collector.schedule(self) }
+    }
+
+    /// Bookkeeping after an object left the store: its dependents are collected in the background.
+    func objectRemoved(_ type: ResourceType, _ object: JSONValue) async {
+        if type.resource == CRDSupport.resource { registry.unregister(crd: object.metadataString("name")) }
+        await collector.schedule(self)
+    }
+}

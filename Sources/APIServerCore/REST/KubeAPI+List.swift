@@ -1,0 +1,33 @@
+import Foundation
+import StructuredData
+
+extension KubeAPI {
+    /// LIST: the matching objects sorted by namespace and name, with the current revision, paginated
+    /// by `limit`/`continue` (the token is opaque; an unparsable one gives 410 `Expired`).
+    func list(_ target: ResourceTarget, _ request: APIRequest) async throws -> APIResponse {
+        let type = target.type
+        let matcher = try ObjectMatcher(labelSelector: request.query["labelSelector"],
+                                        fieldSelector: request.query["fieldSelector"], type: type)
+        let (objects, revision) = await store.list(type.resource, namespace: target.namespace)
+        var items = matcher.isEmpty ? objects : objects.filter { matcher.matches($0.value) }
+        var metadata: JSONObject = ["resourceVersion": .string(String(revision))]
+        if let token = request.query["continue"], !token.isEmpty {
+            guard let data = Data(base64Encoded: token), let after = String(data: data, encoding: .utf8) else {
+                throw APIServerError.expiredContinue
+            }
+            items = Array(items.drop { $0.key.localKey <= after })
+        }
+        if let limitText = request.query["limit"], let limit = Int(limitText), limit > 0, items.count > limit {
+            let remaining = items.count - limit
+            items = Array(items.prefix(limit))
+            if let last = items.last {
+                metadata["continue"] = .string(Data(last.key.localKey.utf8).base64EncodedString())
+                metadata["remainingItemCount"] = .int(Int64(remaining))
+            }
+        }
+        return .json(code: 200, body: [
+            "kind": .string(type.listKind), "apiVersion": .string(type.groupVersion),
+            "metadata": .object(metadata), "items": .array(items.map(\.value)),
+        ])
+    }
+}

@@ -1,0 +1,109 @@
+import StructuredData
+
+/// A request resolved to one resource: the path's type, namespace, name and subresource.
+struct ResourceTarget: Sendable {
+    var type: ResourceType
+    /// nil for a cross-namespace collection or a cluster-scoped type.
+    var namespace: String?
+    var name: String?
+    var subresource: String?
+}
+
+extension KubeAPI {
+    func route(_ request: APIRequest) async throws -> APIResponse {
+        let parts = request.path.split(separator: "/").map(String.init)
+        guard let head = parts.first else { return try discoveryRoot(request) }
+        switch head {
+        case "version" where parts.count == 1:
+            return .json(code: 200, body: Self.versionInfo)
+        case "healthz", "readyz", "livez":
+            return .raw(code: 200, contentType: "text/plain; charset=utf-8", body: Array("ok".utf8))
+        case "openapi":
+            if parts.count == 2 && parts[1] == "v2" {
+                return .raw(code: 200, contentType: "application/octet-stream", body: [])
+            }
+            throw APIServerError.unknownPath
+        case "api":
+            if parts.count == 1 { return .json(code: 200, body: apiVersions) }
+            guard parts[1] == "v1" else { throw APIServerError.unknownPath }
+            if parts.count == 2 { return try resourceList(group: "", version: "v1") }
+            return try await serve(request, group: "", version: "v1", rest: Array(parts.dropFirst(2)))
+        case "apis":
+            if parts.count == 1 { return .json(code: 200, body: apiGroupList) }
+            if parts.count == 2 { return try apiGroup(parts[1]) }
+            if parts.count == 3 { return try resourceList(group: parts[1], version: parts[2]) }
+            return try await serve(request, group: parts[1], version: parts[2], rest: Array(parts.dropFirst(3)))
+        default:
+            throw APIServerError.unknownPath
+        }
+    }
+
+    /// Resolves `rest` (after `/api/v1` or `/apis/<g>/<v>`) with a discovery lookup.
+    func resolve(group: String, version: String, rest: [String]) throws -> ResourceTarget {
+        if rest.count >= 3, rest[0] == "namespaces",
+           let type = registry.lookup(group: group, version: version, plural: rest[2]), type.namespaced {
+            guard rest.count <= 5 else { throw APIServerError.unknownPath }
+            return ResourceTarget(type: type, namespace: rest[1], name: rest.count > 3 ? rest[3] : nil,
+                                  subresource: rest.count > 4 ? rest[4] : nil)
+        }
+        guard rest.count <= 3, let type = registry.lookup(group: group, version: version, plural: rest[0]) else {
+            throw APIServerError.unknownPath
+        }
+        if type.namespaced && rest.count > 1 { throw APIServerError.unknownPath }
+        return ResourceTarget(type: type, namespace: nil, name: rest.count > 1 ? rest[1] : nil,
+                              subresource: rest.count > 2 ? rest[2] : nil)
+    }
+
+    func serve(_ request: APIRequest, group: String, version: String, rest: [String]) async throws -> APIResponse {
+        let target = try resolve(group: group, version: version, rest: rest)
+        if let sub = target.subresource {
+            let allowed = (sub == "status" && target.type.hasStatus)
+                || (sub == "finalize" && target.type.resource == Self.namespaceType.resource)
+            guard allowed else { throw APIServerError.unknownPath }
+        }
+        switch (request.method, target.name) {
+        case ("GET", nil):
+            if request.flag("watch") { return try await watch(target, request) }
+            return try await list(target, request)
+        case ("GET", let name?):
+            return .json(code: 200, body: try await get(target.type, namespace: target.namespace ?? "", name: name).value)
+        case ("POST", nil):
+            let body = try decodeBody(request)
+            let created = try await create(target.type, namespace: target.namespace ?? "", body: body, dryRun: request.isDryRun)
+            return .json(code: 201, body: created)
+        case ("PUT", let name?):
+            let body = try decodeBody(request)
+            return .json(code: 200, body: try await update(target, name: name, body: body, dryRun: request.isDryRun))
+        case ("PATCH", let name?):
+            return .json(code: 200, body: try await patch(target, name: name, request))
+        case ("DELETE", let name?):
+            guard target.subresource == nil else { throw APIServerError.methodNotAllowed(target.type.resource, "delete") }
+            return try await delete(target, name: name, request)
+        case ("DELETE", nil):
+            return try await deleteCollection(target, request)
+        default:
+            throw APIServerError.methodNotAllowed(target.type.resource, request.method.lowercased())
+        }
+    }
+
+    /// The request body as a JSON object; 400 when it is not one.
+    func decodeBody(_ request: APIRequest) throws -> JSONValue {
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(bytes: request.body)
+        } catch {
+            throw APIServerError.badRequest("the object provided is unrecognized (must be of type object): couldn't get version/kind; json parse error: \(error.message)")
+        }
+        guard case .object = value else {
+            throw APIServerError.badRequest("the object provided is unrecognized (must be of type object): couldn't get version/kind; json parse error: cannot unmarshal \(value.typeName) into Go value of type struct { APIVersion string \"json:\\\"apiVersion,omitempty\\\"\"; Kind string \"json:\\\"kind,omitempty\\\"\" }")
+        }
+        return value
+    }
+
+    /// The stored object or 404.
+    func get(_ type: ResourceType, namespace: String, name: String) async throws -> StoredObject {
+        let key = ObjectKey(resource: type.resource, namespace: type.namespaced ? namespace : "", name: name)
+        guard let object = await store.get(key) else { throw APIServerError.notFound(type.resource, name) }
+        return object
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import StructuredData
+
+/// The Kubernetes API semantics over an `ObjectStore`: discovery, CRUD, patch, watch, CRDs,
+/// finalizers, namespace deletion and garbage collection. No HTTP here: `handle` maps an
+/// `APIRequest` to an `APIResponse`, and never throws or crashes on client input.
+public final class KubeAPI: Sendable {
+    public let store: ObjectStore
+    public let registry: ResourceRegistry
+    /// `host:port` advertised in `/api` (`serverAddressByClientCIDRs`).
+    public let advertisedAddress: String
+    let collector: GarbageCollector
+
+    /// Creates the API over `store`, creating the initial namespaces if they are missing.
+    public init(store: ObjectStore, advertisedAddress: String = "127.0.0.1:6443") async throws {
+        self.store = store
+        self.registry = ResourceRegistry()
+        self.advertisedAddress = advertisedAddress
+        self.collector = GarbageCollector()
+        try await restoreCustomResources()
+        for name in ["default", "kube-system", "kube-public", "kube-node-lease"] {
+            let key = ObjectKey(resource: QualifiedResource(group: "", resource: "namespaces"), namespace: "", name: name)
+            if await store.get(key) == nil {
+                _ = try await create(Self.namespaceType, namespace: "", body: .object([
+                    "apiVersion": "v1", "kind": "Namespace", "metadata": .object(["name": .string(name)]),
+                ]), dryRun: false)
+            }
+        }
+    }
+
+    /// Opens an API with a fresh in-memory store.
+    public static func inMemory(historyLimit: Int = 10_000) async throws -> KubeAPI {
+        try await KubeAPI(store: ObjectStore(log: MemoryRevisionLog(), historyLimit: historyLimit))
+    }
+
+    static let namespaceType = BuiltinResources.all[0]
+
+    /// Answers one request. Every failure becomes a `Status` response.
+    public func handle(_ request: APIRequest) async -> APIResponse {
+        do {
+            return try await route(request)
+        } catch let error as APIServerError {
+            return .error(error)
+        } catch {
+            return .error(.internalError("\(error)"))
+        }
+    }
+
+    /// Serves the custom types of the CRDs already in the store (after a restart).
+    func restoreCustomResources() async throws {
+        let crds = await store.list(QualifiedResource(group: "apiextensions.k8s.io", resource: "customresourcedefinitions"), namespace: nil)
+        for crd in crds.objects where crd.value["metadata"]?["deletionTimestamp"] == nil {
+            if let types = try? CRDSupport.servedTypes(crd.value) {
+                registry.register(crd: crd.key.name, types: types)
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import GoCompat
+import StructuredData
+
+/// `metav1.ConditionStatus`.
+public enum ConditionStatus: String, Sendable, CaseIterable {
+    case `true` = "True"
+    case `false` = "False"
+    case unknown = "Unknown"
+}
+
+/// `metav1.Condition`: one observation of an object's state.
+public struct Condition: Sendable, Equatable {
+    public var type: String
+    public var status: ConditionStatus
+    public var observedGeneration: Int64
+    /// RFC 3339, whole seconds (`metav1.Time`); `""` when unset.
+    public var lastTransitionTime: String
+    public var reason: String
+    public var message: String
+
+    public init(
+        type: String, status: ConditionStatus, reason: String, message: String = "",
+        observedGeneration: Int64 = 0, lastTransitionTime: String = ""
+    ) {
+        self.type = type
+        self.status = status
+        self.observedGeneration = observedGeneration
+        self.lastTransitionTime = lastTransitionTime
+        self.reason = reason
+        self.message = message
+    }
+
+    /// Decodes a condition; an unknown status string reads as `Unknown`.
+    public init(json: JSONValue) {
+        self.init(
+            type: json["type"]?.stringValue ?? "",
+            status: ConditionStatus(rawValue: json["status"]?.stringValue ?? "") ?? .unknown,
+            reason: json["reason"]?.stringValue ?? "",
+            message: json["message"]?.stringValue ?? "",
+            observedGeneration: json["observedGeneration"]?.intValue ?? 0,
+            lastTransitionTime: json["lastTransitionTime"]?.stringValue ?? ""
+        )
+    }
+
+    /// Wire form in `metav1.Condition` field order: type, status, observedGeneration (omitted when 0),
+    /// lastTransitionTime, reason, message.
+    public var json: JSONValue {
+        var o: JSONObject = ["type": .string(type), "status": .string(status.rawValue)]
+        if observedGeneration != 0 { o["observedGeneration"] = .int(observedGeneration) }
+        o["lastTransitionTime"] = lastTransitionTime.isEmpty ? .null : .string(lastTransitionTime)
+        o["reason"] = .string(reason)
+        o["message"] = .string(message)
+        return .object(o)
+    }
+
+    /// True when status, reason and message are equal (the fields whose change is a transition).
+    public func hasSameState(as other: Condition) -> Bool {
+        type == other.type && status == other.status && reason == other.reason && message == other.message
+    }
+}
+
+/// Flux's condition helpers (`fluxcd/pkg/runtime/conditions`) on a plain list.
+public enum Conditions {
+    /// The `Ready` condition type, which always sorts first.
+    public static let ready = "Ready"
+
+    /// Sets `condition` in `list`: an existing condition of the same type keeps its
+    /// `lastTransitionTime` unless status, reason or message changed (then it becomes `now`,
+    /// truncated to seconds); a new condition gets `now` unless it carries a time. The list is then
+    /// ordered `Ready` first, the rest by type.
+    public static func set(_ condition: Condition, in list: inout [Condition], now: GoTime = .now()) {
+        var condition = condition
+        let stamp = GoTime(unixSeconds: now.unixSeconds).rfc3339
+        if let index = list.firstIndex(where: { $0.type == condition.type }) {
+            condition.lastTransitionTime = list[index].hasSameState(as: condition) && !list[index].lastTransitionTime.isEmpty
+                ? list[index].lastTransitionTime : stamp
+            list[index] = condition
+        } else {
+            if condition.lastTransitionTime.isEmpty { condition.lastTransitionTime = stamp }
+            list.append(condition)
+        }
+        list = list.enumerated().sorted { a, b in
+            let (x, y) = (a.element.type, b.element.type)
+            if x == y { return a.offset < b.offset }
+            if x == ready { return true }
+            if y == ready { return false }
+            return x < y
+        }.map(\.element)
+    }
+
+    /// The condition of `type`, if present.
+    public static func get(_ type: String, in list: [Condition]) -> Condition? {
+        list.first { $0.type == type }
+    }
+
+    /// Removes the condition of `type`.
+    public static func delete(_ type: String, from list: inout [Condition]) {
+        list.removeAll { $0.type == type }
+    }
+}

@@ -1,2 +1,0 @@
-/// SwiftFluxTesting: test support (an in-process API server on port 0, helpers).
-public enum SwiftFluxTestingModule {}

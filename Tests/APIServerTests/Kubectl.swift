@@ -1,0 +1,35 @@
+import Foundation
+import SwiftFluxTesting
+import Testing
+
+/// One kubectl binary driven against a test server, with its own HOME (discovery cache).
+struct Kubectl: Sendable, CustomTestStringConvertible {
+    var path: String
+    var label: String
+    var testDescription: String { label }
+
+    /// kubectl 1.32 from the machine and kubectl 1.20 when `SWIFTFLUX_KUBECTL_OLD` points at it.
+    static var available: [Kubectl] {
+        var out: [Kubectl] = []
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/kubectl") { out.append(Kubectl(path: "/usr/bin/kubectl", label: "kubectl (machine)")) }
+        let old = ProcessInfo.processInfo.environment["SWIFTFLUX_KUBECTL_OLD"]
+            ?? FileManager.default.currentDirectoryPath + "/.tools/kubernetes-client/usr/bin/kubectl"
+        if FileManager.default.isExecutableFile(atPath: old) { out.append(Kubectl(path: old, label: "kubectl 1.20")) }
+        return out
+    }
+
+    /// Runs `kubectl <args>` against `server`.
+    func run(_ server: TestAPIServer, _ args: [String], stdin: String? = nil, timeout: Double = 60) async throws -> ProcessResult {
+        let home = server.directory + "/home-\(label.filter(\.isNumber))"
+        try? FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        var env = ProcessInfo.processInfo.environment
+        env["HOME"] = home
+        env["KUBECONFIG"] = server.kubeconfigPath
+        return try await ProcessRunner.run(path, args, environment: env, stdin: stdin, timeout: timeout)
+    }
+}
+
+func fixture(_ name: String) -> String {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)")
+    return (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+}

@@ -1,0 +1,103 @@
+import Foundation
+import StructuredData
+import Testing
+@testable import APIServerCore
+
+@Suite("Object store and revision log")
+struct ObjectStoreTests {
+    let key = ObjectKey(resource: QualifiedResource(group: "", resource: "configmaps"), namespace: "default", name: "a")
+
+    @Test("revisions are global and monotonic, and a stale revision is a conflict")
+    func revisions() async throws {
+        let store = try ObjectStore(log: MemoryRevisionLog())
+        let first = try await store.commit([Mutation(key: key, precondition: .absent, value: configMap("a"))])
+        #expect(first.first?.revision == 1)
+        #expect(first.first?.value.metadataString("resourceVersion") == "1")
+        let other = ObjectKey(resource: QualifiedResource(group: "apps", resource: "deployments"), namespace: "default", name: "d")
+        let second = try await store.commit([Mutation(key: other, precondition: .absent, value: ["kind": "Deployment"])])
+        #expect(second.first?.revision == 2)
+        _ = try await store.commit([Mutation(key: key, precondition: .revision(1), value: configMap("a", ["b": "2"]))])
+        do {
+            try await store.commit([Mutation(key: key, precondition: .revision(1), value: configMap("a"))])
+            Issue.record("stale revision accepted")
+        } catch {
+            #expect(error.code == 409)
+            #expect(error.message == "Operation cannot be fulfilled on configmaps \"a\": the object has been modified; please apply your changes to the latest version and try again")
+        }
+    }
+
+    @Test("a restart over SQLite keeps objects and continues the revision sequence")
+    func restart() async throws {
+        let dir = temporaryDirectory()
+        let path = dir + "/state.db"
+        do {
+            let store = try ObjectStore(log: SQLiteRevisionLog(path: path))
+            for i in 0..<5 {
+                let k = ObjectKey(resource: key.resource, namespace: "default", name: "cm\(i)")
+                try await store.commit([Mutation(key: k, precondition: .absent, value: configMap("cm\(i)"))])
+            }
+            try await store.commit([Mutation(key: ObjectKey(resource: key.resource, namespace: "default", name: "cm0"), precondition: .exists, value: nil)])
+        }
+        let reopened = try ObjectStore(log: SQLiteRevisionLog(path: path))
+        #expect(await reopened.currentRevision == 6)
+        #expect(await reopened.list(key.resource, namespace: "default").objects.map(\.key.name) == ["cm1", "cm2", "cm3", "cm4"])
+        let next = try await reopened.commit([Mutation(key: key, precondition: .absent, value: configMap("a"))])
+        #expect(next.first?.revision == 7)
+        let (_, events) = try await reopened.watch(WatchFilter(resource: key.resource, namespace: nil), from: 4)
+        let seen = await collectEvents(events, count: 3)
+        #expect(seen.map(\.type) == [.added, .deleted, .added])
+    }
+
+    @Test("a watch replays history after a revision and fails with Expired below the window")
+    func watchWindow() async throws {
+        let store = try ObjectStore(log: MemoryRevisionLog(), historyLimit: 3)
+        for i in 0..<6 {
+            let k = ObjectKey(resource: key.resource, namespace: "default", name: "cm\(i)")
+            try await store.commit([Mutation(key: k, precondition: .absent, value: configMap("cm\(i)"))])
+        }
+        let (_, events) = try await store.watch(WatchFilter(resource: key.resource, namespace: "default"), from: 3)
+        let replay = await collectEvents(events, count: 3)
+        #expect(replay.map { $0.object.metadataString("name") } == ["cm3", "cm4", "cm5"])
+        do {
+            _ = try await store.watch(WatchFilter(resource: key.resource, namespace: nil), from: 1)
+            Issue.record("expected Expired")
+        } catch {
+            #expect(error.code == 410)
+            #expect(error.reason == "Expired")
+            #expect(error.message == "too old resource version: 1 (4)")
+        }
+    }
+
+    @Test("selectors turn a match change into ADDED and DELETED")
+    func selectorTransitions() async throws {
+        let store = try ObjectStore(log: MemoryRevisionLog())
+        let filter = WatchFilter(resource: key.resource, namespace: "default") { $0.labels["app"] == "x" }
+        let (_, events) = try await store.watch(filter, from: 0)
+        try await store.commit([Mutation(key: key, precondition: .absent, value: configMap("a"))])
+        try await store.commit([Mutation(key: key, precondition: .exists, value: configMap("a", labels: ["app": "x"]))])
+        try await store.commit([Mutation(key: key, precondition: .exists, value: configMap("a", ["z": "9"], labels: ["app": "x"]))])
+        try await store.commit([Mutation(key: key, precondition: .exists, value: configMap("a"))])
+        let seen = await collectEvents(events, count: 3)
+        #expect(seen.map(\.type) == [.added, .modified, .deleted])
+    }
+}
+
+func collectEvents(_ stream: AsyncStream<WatchEvent>, count: Int, within seconds: Double = 5) async -> [WatchEvent] {
+    await withTaskGroup(of: [WatchEvent]?.self) { group in
+        group.addTask {
+            var out: [WatchEvent] = []
+            for await e in stream {
+                out.append(e)
+                if out.count >= count { break }
+            }
+            return out
+        }
+        group.addTask {
+            try? await Task.sleep(for: .seconds(seconds))
+            return nil
+        }
+        let first = await group.next() ?? nil
+        group.cancelAll()
+        return first ?? []
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import StructuredData
+@testable import APIServerCore
+
+/// Helpers for driving `KubeAPI` directly (no HTTP).
+extension KubeAPI {
+    func call(_ method: String, _ path: String, _ body: JSONValue? = nil, query: [String: String] = [:],
+              contentType: String = "application/json") async -> (code: Int, body: JSONValue) {
+        let response = await handle(APIRequest(method: method, path: path, query: query, contentType: contentType,
+                                               body: body?.serializedBytes() ?? []))
+        switch response {
+        case .json(let code, let body): return (code, body)
+        case .raw(let code, _, let bytes): return (code, (try? JSONParser.parse(bytes: bytes)) ?? .string(String(decoding: bytes, as: UTF8.self)))
+        case .stream(let code, _, _): return (code, .null)
+        }
+    }
+
+    /// Opens a watch and returns its event stream (decoded).
+    func watchEvents(_ path: String, query: [String: String]) async -> AsyncStream<JSONValue> {
+        var q = query
+        q["watch"] = "true"
+        let response = await handle(APIRequest(method: "GET", path: path, query: q))
+        let (stream, continuation) = AsyncStream.makeStream(of: JSONValue.self)
+        guard case .stream(_, _, let chunks) = response else { continuation.finish(); return stream }
+        Task {
+            for await chunk in chunks {
+                if let v = try? JSONParser.parse(bytes: Array(chunk.dropLast())) { continuation.yield(v) }
+            }
+            continuation.finish()
+        }
+        return stream
+    }
+}
+
+func configMap(_ name: String, _ data: JSONValue = ["a": "1"], labels: JSONValue? = nil) -> JSONValue {
+    var meta: JSONObject = ["name": .string(name)]
+    if let labels { meta["labels"] = labels }
+    return ["apiVersion": "v1", "kind": "ConfigMap", "metadata": .object(meta), "data": data]
+}
+
+/// Collects `count` events from `stream`, or fewer if it ends or the deadline passes.
+func collect(_ stream: AsyncStream<JSONValue>, count: Int, within seconds: Double = 5) async -> [JSONValue] {
+    await withTaskGroup(of: [JSONValue]?.self) { group in
+        group.addTask {
+            var out: [JSONValue] = []
+            for await e in stream {
+                out.append(e)
+                if out.count >= count { break }
+            }
+            return out
+        }
+        group.addTask {
+            try? await Task.sleep(for: .seconds(seconds))
+            return nil
+        }
+        let first = await group.next() ?? nil
+        group.cancelAll()
+        return first ?? []
+    }
+}
+
+/// A fresh temporary directory.
+func temporaryDirectory() -> String {
+    let path = NSTemporaryDirectory() + "swiftflux-apiserver-\(UUID().uuidString)"
+    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+/// Polls `condition` until it holds or `seconds` pass.
+func eventually(within seconds: Double = 5, _ condition: () async -> Bool) async -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+        if await condition() { return true }
+        try? await Task.sleep(for: .milliseconds(20))
+    }
+    return await condition()
+}
