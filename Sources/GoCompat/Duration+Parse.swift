@@ -51,8 +51,9 @@ extension GoDuration {
                 value += UInt64(Double(fraction) * (Double(unit) / scale))
                 if value > limit { throw invalid }
             }
-            total += value
-            if total > limit { throw invalid }
+            let (sum, overflow) = total.addingReportingOverflow(value)
+            if overflow || sum > limit { throw invalid }
+            total = sum
         }
         if negative { return GoDuration(nanoseconds: Int64(bitPattern: 0 &- total)) }
         if total > limit - 1 { throw invalid }

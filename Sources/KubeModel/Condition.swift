@@ -61,15 +61,16 @@ public struct Condition: Sendable, Equatable {
 
 /// Flux's condition helpers (`fluxcd/pkg/runtime/conditions`) on a plain list.
 public enum Conditions {
-    /// The `Ready` condition type, which always sorts first.
+    /// The `Ready` condition type.
     public static let ready = "Ready"
 
     /// Sets `condition` in `list`: an existing condition of the same type keeps its
     /// `lastTransitionTime` unless status, reason or message changed (then it becomes `now`,
-    /// truncated to seconds); a new condition gets `now` unless it carries a time. The list is then
-    /// ordered `Ready` first, the rest by type.
+    /// truncated to seconds); a new condition gets `now` unless it carries a time. Messages longer
+    /// than `maxMessageLength` are trimmed. The list is then sorted with `lexicographicLess`.
     public static func set(_ condition: Condition, in list: inout [Condition], now: GoTime = .now()) {
         var condition = condition
+        condition.message = trimmed(condition.message)
         let stamp = GoTime(unixSeconds: now.unixSeconds).rfc3339
         if let index = list.firstIndex(where: { $0.type == condition.type }) {
             condition.lastTransitionTime = list[index].hasSameState(as: condition) && !list[index].lastTransitionTime.isEmpty
@@ -80,12 +81,32 @@ public enum Conditions {
             list.append(condition)
         }
         list = list.enumerated().sorted { a, b in
-            let (x, y) = (a.element.type, b.element.type)
-            if x == y { return a.offset < b.offset }
-            if x == ready { return true }
-            if y == ready { return false }
-            return x < y
+            if a.element.type == b.element.type { return a.offset < b.offset }
+            return lexicographicLess(a.element, b.element)
         }.map(\.element)
+    }
+
+    /// Flux's condition order: `Stalled`, `Reconciling`, `Ready` first (in that order), then the
+    /// others by highest `observedGeneration`, then by type.
+    public static func lexicographicLess(_ i: Condition, _ j: Condition) -> Bool {
+        let weights = ["Stalled": 0, "Reconciling": 1, ready: 2]
+        switch (weights[i.type], weights[j.type]) {
+        case let (w1?, w2?): return w1 < w2
+        case (.some, nil): return true
+        case (nil, .some): return false
+        case (nil, nil):
+            if i.observedGeneration == j.observedGeneration { return i.type < j.type }
+            return i.observedGeneration > j.observedGeneration
+        }
+    }
+
+    /// Flux trims condition messages to this many bytes (ending in `...`).
+    public static let maxMessageLength = 32768
+
+    static func trimmed(_ message: String) -> String {
+        guard message.utf8.count > maxMessageLength else { return message }
+        let bytes = Array(message.utf8.prefix(maxMessageLength - 3))
+        return String(decoding: bytes, as: UTF8.self) + "..."
     }
 
     /// The condition of `type`, if present.

@@ -1,3 +1,4 @@
+import GoCompat
 import StructuredData
 
 /// `metav1.ObjectMeta` accessors on a dynamic object.
@@ -91,4 +92,18 @@ extension KubeObject {
     /// `namespace/name`, or `name` for cluster-scoped objects (`types.NamespacedName.String()` without
     /// the leading `/`).
     public var namespacedName: String { namespace.isEmpty ? name : "\(namespace)/\(name)" }
+}
+
+extension KubeObject {
+    /// `metadata.creationTimestamp` parsed as RFC 3339; `nil` when absent or malformed.
+    public var creationTime: GoTime? {
+        get { try? GoTime.parseRFC3339(creationTimestamp) }
+        set { creationTimestamp = newValue?.rfc3339 ?? "" }
+    }
+
+    /// `metadata.deletionTimestamp` parsed as RFC 3339; `nil` when absent or malformed.
+    public var deletionTime: GoTime? {
+        get { deletionTimestamp.flatMap { try? GoTime.parseRFC3339($0) } }
+        set { deletionTimestamp = newValue?.rfc3339 }
+    }
 }

@@ -40,9 +40,8 @@ extension Quantity {
             } else if let si = [-9: "n", -6: "u", -3: "m", 0: "", 3: "k", 6: "M", 9: "G", 12: "T", 15: "P", 18: "E"][e] {
                 suffix = si
             } else {
-                // Beyond exa: keep the SI suffix E and scale the mantissa.
-                mantissa += Array(repeating: 0, count: max(0, e - 18))
-                suffix = "E"
+                // DecimalSI has no suffix beyond E (10^18): fall back to exponent notation.
+                suffix = "e\(e)"
             }
             return sign + Self.text(mantissa) + suffix
         }

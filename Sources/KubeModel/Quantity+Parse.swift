@@ -2,6 +2,8 @@ extension Quantity {
     private static let decimalSuffixes: [String: Int] = [
         "n": -9, "u": -6, "m": -3, "": 0, "k": 3, "M": 6, "G": 9, "T": 12, "P": 15, "E": 18,
     ]
+    static let maxAllowed = Quantity(negative: false, digits: Array("9223372036854775807".utf8).map { $0 - 0x30 },
+                                     exponent: 0, format: .decimalSI)
     private static let binarySuffixes: [String: Int] = ["Ki": 1, "Mi": 2, "Gi": 3, "Ti": 4, "Pi": 5, "Ei": 6]
 
     /// Parses as `resource.ParseQuantity`.
@@ -54,7 +56,11 @@ extension Quantity {
         } else {
             throw .invalidQuantity("unable to parse quantity's suffix")
         }
-        let quantity = Quantity(negative: negative, digits: digits, exponent: exponent, format: format)
+        var quantity = Quantity(negative: negative, digits: digits, exponent: exponent, format: format)
+        // Binary quantities are capped at the largest int64, as upstream does.
+        if format == .binarySI, compareMagnitude(quantity, maxAllowed) > 0 {
+            quantity = Quantity(negative: negative, digits: maxAllowed.digits, exponent: 0, format: .binarySI)
+        }
         return quantity.withCachedText(text, whole: whole, fraction: fraction, suffix: suffix)
     }
 

@@ -55,6 +55,7 @@ struct DurationTests {
         ("3000000h", #"time: invalid duration "3000000h""#),
         ("9223372036854775807.9223372036854775807h", #"time: invalid duration "9223372036854775807.9223372036854775807h""#),
         ("9223372036854775807h9223372036854775807h", #"time: invalid duration "9223372036854775807h9223372036854775807h""#),
+        ("9223372036854775808ns9223372036854775808ns", #"time: invalid duration "9223372036854775808ns9223372036854775808ns""#),
     ])
     func rejects(text: String, message: String) {
         #expect(throws: GoTimeError(message)) { try GoDuration.parse(text) }

@@ -26,13 +26,13 @@ struct ConditionTests {
         #expect(object.condition("Ready")?.message == message)
     }
 
-    @Test("orders Ready first, then by type")
+    @Test("orders Stalled, Reconciling and Ready first, then by type")
     func ordering() {
         var object = KubeObject(apiVersion: "v1", kind: "X", name: "x")
         object.markUnknown("Reconciling", reason: "Progressing", message: "", now: Self.t0)
         object.markFalse("Ready", reason: "Failed", message: "boom", now: Self.t0)
         object.markTrue("ArtifactInStorage", reason: "Succeeded", message: "", now: Self.t0)
-        #expect(object.conditions.map(\.type) == ["Ready", "ArtifactInStorage", "Reconciling"])
+        #expect(object.conditions.map(\.type) == ["Reconciling", "Ready", "ArtifactInStorage"])
         #expect(object.isFalse("Ready") && object.isTrue("ArtifactInStorage") && object.isUnknown("Reconciling"))
         #expect(object.isUnknown("Missing"))
         object.deleteCondition("Reconciling")

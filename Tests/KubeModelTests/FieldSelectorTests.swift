@@ -16,6 +16,17 @@ struct FieldSelectorTests {
         #expect(try FieldSelector.parse(input).description == canonical)
     }
 
+    /// `TestSelectorParse` of `k8s.io/apimachinery/pkg/fields`.
+    @Test("round-trips upstream's good strings", arguments: ["x=a,y=b,z=c", "", "x!=a,y=b", #"x=a||y\=b"#, #"x=a\=\=b"#])
+    func upstreamGood(input: String) throws {
+        #expect(try FieldSelector.parse(input).description == input)
+    }
+
+    @Test("rejects upstream's bad strings", arguments: ["x=a||y=b", "x==a==b", "x=a,b", "x in (a)", "x in (a,b,c)", "x"])
+    func upstreamBad(input: String) {
+        #expect(throws: KubeModelError.self) { try FieldSelector.parse(input) }
+    }
+
     @Test("unescapes values", arguments: [
         (#"a=x\,y"#, "x,y"),
         (#"a=x\=y"#, "x=y"),

@@ -1,4 +1,5 @@
 import Testing
+import GoCompat
 import StructuredData
 @testable import KubeModel
 
@@ -45,6 +46,8 @@ struct KubeObjectTests {
         #expect(object.resourceVersion == "42" && object.generation == 3)
         #expect(object.creationTimestamp == "2024-01-02T03:04:05Z")
         #expect(object.deletionTimestamp == nil)
+        #expect(object.creationTime == GoTime(year: 2024, month: 1, day: 2, hour: 3, minute: 4, second: 5))
+        #expect(object.deletionTime == nil)
         #expect(object.labels == ["app": "web"] && object.annotations == ["a": "b"])
         #expect(object.finalizers == ["f1"])
         #expect(object.controllerReference?.name == "o")

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import StructuredData
 @testable import KubeModel
@@ -56,6 +57,19 @@ struct LabelSelectorTests {
     ])
     func rejectsInvalid(input: String, message: String) {
         #expect(throws: KubeModelError.invalidLabelSelector(message)) { try LabelSelector.parse(input) }
+    }
+
+    /// `TestSelectorParse` good and bad strings of `k8s.io/apimachinery/pkg/labels`.
+    @Test("accepts upstream's good strings and round-trips them without spaces", arguments: [
+        "x=a,y=b,z=c", "", "x!=a,y=b", "x=", "x= ", "x=,z= ", "x= ,z= ", "!x", "x>1", "x>1,z<5",
+    ])
+    func upstreamGood(input: String) throws {
+        #expect(try LabelSelector.parse(input).description == input.replacingOccurrences(of: " ", with: ""))
+    }
+
+    @Test("rejects upstream's bad strings", arguments: ["x=a||y=b", "x==a==b", "!x=a", "x<a"])
+    func upstreamBad(input: String) {
+        #expect(throws: KubeModelError.self) { try LabelSelector.parse(input) }
     }
 
     @Test("matches label sets", arguments: [

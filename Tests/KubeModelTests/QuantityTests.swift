@@ -12,15 +12,34 @@ struct QuantityTests {
         ("12Mi", "12Mi"), ("128974848", "128974848"), ("129e6", "129e6"), ("123Mi", "123Mi"),
         ("1G", "1G"), ("0.1", "100m"), ("250m", "250m"), ("-0", "0"), ("+1", "+1"), ("5000k", "5M"),
         ("0.001k", "1"), ("1000Mi", "1000Mi"),
+        // apimachinery TestQuantityString / TestQuantityParseEmit vectors
+        ("1024Mi", "1Gi"), ("307200Ki", "300Mi"), ("1025024Mi", "1001Gi"), ("1024Gi", "1Ti"), ("5000m", "5"),
+        ("1000M", "1G"), ("0.001T", "1G"), ("1000u", "1m"), ("1.08", "1080m"), ("1080000000n", "1080m"),
+        ("1000E", "1e21"), ("5000E", "5e21"), (".001e12", "1e9"), ("0.001e0", "1e-3"), ("1000e-12", "1e-9"),
+        ("00", "0"), (".001Ki", "1024m"), (".000001Ki", "1024u"), (".000000001Ki", "1024n"), (".000000000001Ki", "2n"),
+        ("-1024Mi", "-1Gi"), ("3.001n", "4n"), ("0.00000012345", "124n"), ("9Ei", "9223372036854775807"),
+        ("12E", "12E"),
+        // Upstream's parse fast path keeps already-"canonical" text verbatim, quirks included.
+        ("1.", "1."), ("1.G", "1.G"), ("100.035k", "100.035k"),
     ])
     func canonical(text: String, expected: String) throws {
         #expect(try Quantity.parse(text).description == expected)
+    }
+
+    @Test("computes the canonical form regardless of the original text", arguments: [
+        ("1.", "1"), ("1.G", "1G"), ("100.035k", "100035"), ("+1", "1"), ("1E3", "1e3"),
+    ])
+    func canonicalForm(text: String, expected: String) throws {
+        #expect(try Quantity.parse(text).canonical == expected)
     }
 
     @Test("rejects malformed quantities with the upstream message", arguments: [
         ("", Quantity.formatError), ("abc", Quantity.formatError), ("1.5Gi5x", Quantity.formatError),
         ("1 Gi", Quantity.formatError), ("1Gb", Quantity.formatError), ("1i", "unable to parse quantity's suffix"),
         ("1e", "unable to parse quantity's suffix"), ("1KiB", Quantity.formatError),
+        ("1.1.M", Quantity.formatError), ("1+1.0M", Quantity.formatError), ("0.1mi", "unable to parse quantity's suffix"),
+        ("0.1am", Quantity.formatError), ("-3.01e-", "unable to parse quantity's suffix"), (" 1", Quantity.formatError),
+        ("1 ", Quantity.formatError),
     ])
     func rejects(text: String, message: String) {
         #expect(throws: KubeModelError.invalidQuantity(message)) { try Quantity.parse(text) }
@@ -28,7 +47,7 @@ struct QuantityTests {
 
     @Test("compares by value across formats", arguments: [
         ("1Ki", "1024", 0), ("1", "1000m", 0), ("1G", "1Gi", -1), ("-1", "0", -1), ("2", "1.5", 1),
-        ("100m", "0.1", 0), ("1e3", "1k", 0),
+        ("100m", "0.1", 0), ("1e3", "1k", 0), ("10000T", "100Gi", 1), ("50m", "100m", -1),
     ])
     func compares(a: String, b: String, expected: Int) throws {
         #expect(Quantity.compare(try Quantity.parse(a), try Quantity.parse(b)) == expected)

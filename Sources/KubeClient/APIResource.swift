@@ -1,0 +1,48 @@
+import KubeModel
+
+/// One served resource, as discovery describes it (`metav1.APIResource` plus its group-version).
+public struct APIResource: Sendable, Hashable {
+    public var group: String
+    public var version: String
+    /// The plural resource name, e.g. `deployments`.
+    public var resource: String
+    public var kind: String
+    public var namespaced: Bool
+    public var verbs: [String]
+    public var shortNames: [String]
+
+    public init(group: String, version: String, resource: String, kind: String, namespaced: Bool,
+                verbs: [String] = [], shortNames: [String] = []) {
+        self.group = group
+        self.version = version
+        self.resource = resource
+        self.kind = kind
+        self.namespaced = namespaced
+        self.verbs = verbs
+        self.shortNames = shortNames
+    }
+
+    public var gvk: GroupVersionKind { GroupVersionKind(group: group, version: version, kind: kind) }
+    public var gvr: GroupVersionResource { GroupVersionResource(group: group, version: version, resource: resource) }
+    public var groupResource: GroupResource { GroupResource(group: group, resource: resource) }
+    public var apiVersion: String { gvk.apiVersion }
+
+    /// `/api/v1` for the core group, `/apis/<group>/<version>` otherwise.
+    public var groupVersionPath: String { group.isEmpty ? "/api/\(version)" : "/apis/\(group)/\(version)" }
+
+    /// The URL path of the collection (namespace ignored for cluster-scoped resources; an empty
+    /// namespace on a namespaced resource is the all-namespaces collection), an object, or a
+    /// subresource.
+    public func path(namespace: String? = nil, name: String? = nil, subresource: String? = nil) -> String {
+        var p = groupVersionPath
+        if namespaced, let namespace, !namespace.isEmpty {
+            p += "/namespaces/" + KubeRequest.escapePathSegment(namespace)
+        }
+        p += "/" + resource
+        if let name, !name.isEmpty {
+            p += "/" + KubeRequest.escapePathSegment(name)
+            if let subresource, !subresource.isEmpty { p += "/" + subresource }
+        }
+        return p
+    }
+}

@@ -1,0 +1,33 @@
+/// Sends built requests. The HTTP implementation is `HTTPTransport`; tests use `ScriptedTransport`.
+///
+/// Implementations return any HTTP status as a response (errors are decoded by the client) and
+/// throw only when no response could be obtained.
+public protocol KubeTransport: Sendable {
+    /// Sends a request and collects the whole response body.
+    func send(_ request: KubeRequest) async throws -> KubeResponse
+    /// Sends a request whose response body is a stream (watch); chunks arrive as the server flushes them.
+    func stream(_ request: KubeRequest) async throws -> KubeStreamResponse
+}
+
+/// A streaming response: the status code and the body as chunks of bytes.
+public struct KubeStreamResponse: Sendable {
+    public var statusCode: Int
+    public var headers: [KubeRequest.Header]
+    public var body: AsyncThrowingStream<[UInt8], any Error>
+
+    public init(statusCode: Int, headers: [KubeRequest.Header] = [], body: AsyncThrowingStream<[UInt8], any Error>) {
+        self.statusCode = statusCode
+        self.headers = headers
+        self.body = body
+    }
+
+    /// Collects the whole body (used when a watch request failed with a non-200 status).
+    public func collect(limit: Int = 1 << 20) async throws -> [UInt8] {
+        var all: [UInt8] = []
+        for try await chunk in body {
+            all += chunk
+            if all.count > limit { break }
+        }
+        return all
+    }
+}

@@ -1,0 +1,60 @@
+import KubeModel
+import StructuredData
+
+/// One event of a watch stream (`{"type": …, "object": …}`).
+public enum WatchEvent: Sendable, Equatable {
+    case added(KubeObject)
+    case modified(KubeObject)
+    case deleted(KubeObject)
+    /// A progress marker carrying only the current resource version.
+    case bookmark(resourceVersion: String)
+    /// An in-stream error (e.g. 410 Expired).
+    case error(Status)
+
+    /// Decodes one event line.
+    /// - Throws: `KubeClientError.decoding` naming the problem.
+    public init(json: JSONValue) throws(KubeClientError) {
+        guard let type = json["type"]?.stringValue, let object = json["object"] else {
+            throw .decoding("watch event without type or object: \(json.serialized().prefix(200))")
+        }
+        switch type {
+        case "ADDED": self = .added(KubeObject(object))
+        case "MODIFIED": self = .modified(KubeObject(object))
+        case "DELETED": self = .deleted(KubeObject(object))
+        case "BOOKMARK": self = .bookmark(resourceVersion: KubeObject(object).resourceVersion)
+        case "ERROR": self = .error(Status(json: object))
+        default: throw .decoding("unknown watch event type \"\(type)\"")
+        }
+    }
+
+    /// The resource version this event moves the watch to, if any.
+    public var resourceVersion: String? {
+        switch self {
+        case .added(let o), .modified(let o), .deleted(let o): return o.resourceVersion
+        case .bookmark(let rv): return rv
+        case .error: return nil
+        }
+    }
+}
+
+/// Splits a byte stream into newline-terminated lines (a final unterminated line is returned by `finish`).
+struct LineSplitter {
+    private var buffer: [UInt8] = []
+
+    mutating func push(_ chunk: [UInt8]) -> [[UInt8]] {
+        buffer += chunk
+        var lines: [[UInt8]] = []
+        var start = 0
+        for i in buffer.indices where buffer[i] == 0x0A {
+            lines.append(Array(buffer[start..<i]))
+            start = i + 1
+        }
+        buffer.removeFirst(start)
+        return lines.filter { !$0.allSatisfy { $0 == 0x20 || $0 == 0x0D || $0 == 0x09 } }
+    }
+
+    mutating func finish() -> [UInt8]? {
+        defer { buffer = [] }
+        return buffer.allSatisfy { $0 == 0x20 || $0 == 0x0D || $0 == 0x09 || $0 == 0x0A } ? nil : buffer
+    }
+}
