@@ -5,7 +5,7 @@
 //   1. Pure libraries (no I/O)   GoCompat, StructuredData, KubeModel, GoTemplate, SemVer, Sprig,
 //                                HelmEngine (charts, values, rendering)
 //   2. I/O                       KubeClient
-//   3. Runtime                   (controller runtime, Helm actions: roadmap step 2)
+//   3. Runtime                   HelmActions (release storage and actions); controller runtime next
 //   4. Server                    APIServerCore (storage, no HTTP), APIServer (HTTP front)
 //   -  Test support              SwiftFluxTesting (in-process API server for tests)
 //   5. Controllers               (source, helm, kustomize, notification, image)
@@ -108,6 +108,18 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: Layer 3 — runtime
+        .target(
+            name: "HelmActions",
+            dependencies: [
+                "HelmEngine", "KubeClient", "KubeModel", "StructuredData", "GoCompat",
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Layer 4 — server
         .target(
             name: "APIServerCore",
@@ -145,7 +157,7 @@ let package = Package(
         .target(
             name: "SwiftFluxCLI",
             dependencies: [
-                "KubeClient", "KubeModel", "StructuredData", "GoTemplate", "APIServer", "HelmEngine",
+                "KubeClient", "KubeModel", "StructuredData", "GoTemplate", "APIServer", "HelmEngine", "HelmActions",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -164,6 +176,7 @@ let package = Package(
         .testTarget(name: "SemVerTests", dependencies: ["SemVer"], swiftSettings: swiftSettings),
         .testTarget(name: "SprigTests", dependencies: ["Sprig", "GoTemplate"], swiftSettings: swiftSettings),
         .testTarget(name: "HelmEngineTests", dependencies: ["HelmEngine", "SwiftFluxCLI"], swiftSettings: swiftSettings),
+        .testTarget(name: "HelmActionsTests", dependencies: ["HelmActions", "SwiftFluxTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "SwiftFluxTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "APIServerTests", dependencies: ["APIServer", "APIServerCore", "SwiftFluxTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "SwiftFluxCLITests", dependencies: ["SwiftFluxCLI"], swiftSettings: swiftSettings),
