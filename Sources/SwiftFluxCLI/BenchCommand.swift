@@ -13,4 +13,5 @@ struct BenchCommand: AsyncParsableCommand {
 /// The registered benchmark subcommands (one line per feature).
 let benchSubcommands: [any ParsableCommand.Type] = [
     BenchTemplateCommand.self,
+    BenchHelmCommand.self,
 ]

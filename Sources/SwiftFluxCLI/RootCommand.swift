@@ -10,7 +10,7 @@ public struct RootCommand: AsyncParsableCommand {
             Runs against any cluster through a kubeconfig, or on its embedded API server.
             """,
         version: SwiftFluxVersion.current,
-        subcommands: [VersionCommand.self, BenchCommand.self, APIServerCommand.self]
+        subcommands: [VersionCommand.self, BenchCommand.self, APIServerCommand.self, HelmCommand.self]
     )
 
     public init() {}

@@ -1,3 +1,4 @@
+import Foundation
 import OrderedCollections
 
 /// A value as Go's `text/template` sees it, without reflection: every case carries enough type
@@ -138,17 +139,39 @@ public struct GoList: Sendable {
 }
 
 /// A Go map with string keys, kept in insertion order (Go prints and ranges it sorted).
+///
+/// Like a Go map it is a reference: copies of a `GoMap` share their entries, so a function
+/// that updates `entries` (sprig's `set`, `unset`, `merge`) is seen through every variable
+/// holding the map. `init` always creates a new, unshared map.
 public struct GoMap: Sendable {
     public var type: GoType
-    public var entries: OrderedDictionary<String, GoValue>
+    private let storage: GoMapStorage
     public init(type: GoType = .mapStringAny, entries: OrderedDictionary<String, GoValue>) {
         self.type = type
-        self.entries = entries
+        self.storage = GoMapStorage(entries)
     }
+    /// The entries; setting them updates the map shared by every copy.
+    public var entries: OrderedDictionary<String, GoValue> {
+        get { storage.value }
+        nonmutating set { storage.value = newValue }
+    }
+    /// Whether two values are the same Go map (share their entries).
+    public func isSameMap(as other: GoMap) -> Bool { storage === other.storage }
     /// The element type (for zero values of missing keys).
     public var elementType: GoType { type.elem ?? .any }
     /// Keys in Go's `fmtsort` order (byte order for strings).
     public var sortedKeys: [String] {
         entries.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    }
+}
+
+/// The shared, lock-protected entries of a `GoMap`.
+final class GoMapStorage: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: OrderedDictionary<String, GoValue>
+    init(_ entries: OrderedDictionary<String, GoValue>) { self.entries = entries }
+    var value: OrderedDictionary<String, GoValue> {
+        get { lock.lock(); defer { lock.unlock() }; return entries }
+        set { lock.lock(); defer { lock.unlock() }; entries = newValue }
     }
 }

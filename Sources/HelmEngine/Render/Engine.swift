@@ -1,0 +1,125 @@
+import GoTemplate
+import OrderedCollections
+import StructuredData
+
+/// Helm's rendering engine (`pkg/engine`): one Go template set across the whole chart tree,
+/// parsed in Helm's order (deeper paths first, then reverse lexicographic), every non-partial
+/// template executed with its chart's context, `<no value>` removed.
+public struct Engine: Sendable {
+    /// The function map (Sprig + Helm functions). Overrides builtins of the same name.
+    public var functions: [String: GoFunction]
+    /// `missingkey=error` (lint --strict) instead of `missingkey=zero`.
+    public var strict: Bool
+
+    public init(functions: [String: GoFunction] = Engine.defaultFunctions, strict: Bool = false) {
+        self.functions = functions
+        self.strict = strict
+    }
+
+    /// A template to execute: its source, its chart's context and `.Template.BasePath`.
+    struct Renderable {
+        var text: String
+        var context: OrderedDictionary<String, GoValue>
+        var basePath: String
+    }
+
+    /// Renders every template of `chart` (and its enabled subcharts). Keys are template paths
+    /// such as `mychart/templates/deployment.yaml`, in Helm's parse order. Throws `HelmError`
+    /// (kind `.render`) with Helm's parse/exec error text.
+    public func render(_ chart: Chart, _ values: RenderValues) throws(HelmError) -> OrderedDictionary<String, String> {
+        var root = chart
+        root.parentPath = nil
+        root.assignPaths()
+        var renderables: [String: Renderable] = [:]
+        let top: OrderedDictionary<String, GoValue> = [
+            "Release": values.release.goValue,
+            "Capabilities": .object(CapabilitiesObject(capabilities: values.capabilities)),
+            "Values": .values(values.values),
+        ]
+        _ = Self.collect(root, isRoot: true, parent: top, into: &renderables)
+        let order = Self.parseOrder(Array(renderables.keys))
+
+        var set = Template(name: "gotpl", functions: functions,
+                           options: .init(missingKey: strict ? .error : .zero))
+        for name in order {
+            guard let item = renderables[name] else { continue }
+            do { try set.parse(item.text, as: name) } catch {
+                throw Self.cleanupParseError(name, error)
+            }
+        }
+        var rendered = OrderedDictionary<String, String>()
+        for name in order {
+            guard let item = renderables[name] else { continue }
+            if ChartLoader.lastComponent(name).hasPrefix("_") { continue }
+            var context = item.context
+            context["Template"] = .map(["Name": .string(name), "BasePath": .string(item.basePath)],
+                                       type: HelmGoTypes.values)
+            let output: String
+            do { output = try set.execute(name, data: .map(context)) } catch {
+                throw Self.cleanupExecError(name, error)
+            }
+            rendered[name] = output.replacingAll("<no value>", with: "")
+        }
+        return rendered
+    }
+
+    /// Helm's `recAllTpls`: builds each chart's context and registers its templates.
+    static func collect(_ chart: Chart, isRoot: Bool, parent: OrderedDictionary<String, GoValue>,
+                        into renderables: inout [String: Renderable]) -> OrderedDictionary<String, GoValue> {
+        var values = GoValue.values([:])
+        if isRoot {
+            values = parent["Values"] ?? values
+        } else if case .map(let parentValues)? = parent["Values"],
+                  case .map(let mine)? = parentValues.entries[chart.name] {
+            values = .map(mine.entries, type: HelmGoTypes.values)
+        }
+        var context: OrderedDictionary<String, GoValue> = [
+            "Chart": .object(ChartObject(metadata: chart.metadata, isRoot: isRoot)),
+            "Files": .object(FilesObject(chartFiles: chart.files)),
+            "Release": parent["Release"] ?? .null,
+            "Capabilities": parent["Capabilities"] ?? .null,
+            "Values": values,
+        ]
+        var subcharts = OrderedDictionary<String, GoValue>()
+        for child in chart.dependencies {
+            let childContext = collect(child, isRoot: false, parent: context, into: &renderables)
+            subcharts[child.name] = .map(childContext)
+        }
+        context["Subcharts"] = .map(subcharts)
+        let fullPath = chart.fullPath
+        for template in chart.templates {
+            if chart.isLibrary && !ChartLoader.lastComponent(template.name).hasPrefix("_") { continue }
+            renderables[fullPath + "/" + template.name] = Renderable(
+                text: String(decoding: template.data, as: UTF8.self),
+                context: context,
+                basePath: fullPath + "/templates")
+        }
+        return context
+    }
+
+    /// `sort.Reverse(byPathLen)`: more `/` first; equal depth in reverse byte order.
+    static func parseOrder(_ names: [String]) -> [String] {
+        names.sorted { a, b in
+            let ca = a.utf8.reduce(0) { $0 + ($1 == 47 ? 1 : 0) }
+            let cb = b.utf8.reduce(0) { $0 + ($1 == 47 ? 1 : 0) }
+            if ca != cb { return ca > cb }
+            return Array(b.utf8).lexicographicallyPrecedes(Array(a.utf8))
+        }
+    }
+}
+
+extension String {
+    /// `strings.ReplaceAll`.
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty, contains(target) else { return self }
+        var result = ""
+        var rest = Substring(self)
+        while let range = rest.firstRange(of: target) {
+            result += rest[..<range.lowerBound]
+            result += replacement
+            rest = rest[range.upperBound...]
+        }
+        result += rest
+        return result
+    }
+}

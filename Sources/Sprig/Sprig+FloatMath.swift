@@ -1,0 +1,51 @@
+import Foundation
+import GoCompat
+import GoTemplate
+
+extension Sprig {
+    static let floatMath: [GoFunction] = [
+        fn("add1f", [.any], result: .float64) { a in .float64(try decimalFold([a[0], .int64(1)], +)) },
+        fn("addf", [], variadic: .any, result: .float64) { a in .float64(a.isEmpty ? 0 : try decimalFold(a, +)) },
+        fn("subf", [.any], variadic: .any, result: .float64) { a in .float64(try decimalFold(a, -)) },
+        fn("mulf", [.any], variadic: .any, result: .float64) { a in .float64(try decimalFold(a, *)) },
+        fn("divf", [.any], variadic: .any, result: .float64) { a in
+            for d in a.dropFirst() where Cast.toFloat64(d) == 0 { throw SprigError("decimal division by 0") }
+            return .float64(try decimalFold(a, /))
+        },
+        fn("maxf", [.any], variadic: .any, result: .float64) { a in .float64(a.map(Cast.toFloat64).reduce(-Double.infinity) { Swift.max($0, $1) }) },
+        fn("minf", [.any], variadic: .any, result: .float64) { a in .float64(a.map(Cast.toFloat64).reduce(Double.infinity) { Swift.min($0, $1) }) },
+        fn("ceil", [.any], result: .float64) { a in .float64(Cast.toFloat64(a[0]).rounded(.up)) },
+        fn("floor", [.any], result: .float64) { a in .float64(Cast.toFloat64(a[0]).rounded(.down)) },
+        fn("round", [.any, .int], variadic: .float64, result: .float64) { a in
+            let roundOn = a.count > 2 ? Cast.toFloat64(a[2]) : 0.5
+            let value = Cast.toFloat64(a[0])
+            let pow = Foundation.pow(10.0, Double(a[1].int64))
+            let digit = pow * value
+            let fraction = digit - digit.rounded(.towardZero)
+            let rounded = fraction >= roundOn ? digit.rounded(.up) : digit.rounded(.down)
+            return .float64(rounded / pow)
+        },
+    ]
+
+    /// Folds values left to right in decimal arithmetic (shopspring/decimal: each float enters
+    /// as its shortest decimal form), then converts the result to the nearest float64.
+    static func decimalFold(_ values: [GoValue], _ op: (Decimal, Decimal) -> Decimal) throws -> Double {
+        let doubles = values.map(Cast.toFloat64)
+        let decimals = doubles.map(decimal)
+        if decimals.contains(where: { $0 == nil }) {
+            return doubles.dropFirst().reduce(doubles.first ?? 0) { acc, v in
+                let r = op(Decimal(acc), Decimal(v))
+                return (r as NSDecimalNumber).doubleValue
+            }
+        }
+        let all = decimals.compactMap { $0 }
+        guard let first = all.first else { return 0 }
+        let result = all.dropFirst().reduce(first, op)
+        return Double(result.description) ?? (result as NSDecimalNumber).doubleValue
+    }
+
+    static func decimal(_ value: Double) -> Decimal? {
+        guard value.isFinite else { return nil }
+        return Decimal(string: GoFloat.format(value, "e", precision: -1), locale: Locale(identifier: "en_US_POSIX"))
+    }
+}

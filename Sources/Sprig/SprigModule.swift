@@ -1,2 +1,0 @@
-/// Sprig: the Sprig v3.2.3 function library as Helm 3.13 installs it, on GoTemplate.
-public enum SprigModule {}
