@@ -61,7 +61,7 @@ struct ReleaseNameTests {
     @Test("Helm's name rule", arguments: [("demo", true), ("a.b-c", true), ("", false), ("Demo", false), ("-a", false), ("a..b", false),
                                          (String(repeating: "a", count: 53), true), (String(repeating: "a", count: 54), false)])
     func validate(name: String, valid: Bool) {
-        #expect((try? ReleaseName.validate(name)) != nil == valid)
+        #expect(((try? ReleaseName.validate(name)) != nil) == valid)
     }
 
     @Test("long names are shortened to 40 bytes, a dash and 12 hex digits of their SHA-256")
