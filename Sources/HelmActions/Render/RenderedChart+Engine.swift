@@ -55,11 +55,15 @@ extension ChartRecord {
 extension RenderedChart {
     /// Renders `chart` with `values` as Helm's install/upgrade does (dependencies, render values,
     /// NOTES, sorted manifest and hooks); the CRDs of `crds/` are carried for the CRD policy.
+    /// `kubeVersion` is the cluster version the chart sees (`.Capabilities.KubeVersion`).
     /// - Throws: HelmEngine's errors, with Helm's wording.
     public static func render(_ chart: HelmEngine.Chart, values: JSONObject, releaseName: String, namespace: String,
-                              revision: Int, isUpgrade: Bool) throws -> RenderedChart {
+                              revision: Int, isUpgrade: Bool, kubeVersion: String = "v1.28.0") throws -> RenderedChart {
+        var capabilities = Capabilities()
+        capabilities.kubeVersion = try Capabilities.KubeVersion.parse(kubeVersion)
         let install = InstallRender(release: ReleaseOptions(name: releaseName, namespace: namespace, revision: revision,
-                                                            isInstall: !isUpgrade, isUpgrade: isUpgrade))
+                                                            isInstall: !isUpgrade, isUpgrade: isUpgrade),
+                                    capabilities: capabilities)
         let result: InstallRender.Result
         do {
             result = try install.run(chart: chart, values: values)
