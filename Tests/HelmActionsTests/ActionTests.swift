@@ -242,3 +242,48 @@ struct ActionTests {
         }
     }
 }
+
+@Suite("CRDs from crds/ by helm-controller policy")
+struct CRDPolicyTests {
+    static let crds = APIResource(group: "apiextensions.k8s.io", version: "v1", resource: "customresourcedefinitions",
+                                  kind: "CustomResourceDefinition", namespaced: false)
+
+    static func crd(_ description: String) -> String {
+        """
+        apiVersion: apiextensions.k8s.io/v1
+        kind: CustomResourceDefinition
+        metadata:
+          name: widgets.example.com
+          annotations:
+            note: \(description)
+        spec:
+          group: example.com
+          names: {kind: Widget, plural: widgets, singular: widget, listKind: WidgetList}
+          scope: Namespaced
+          versions:
+          - name: v1
+            served: true
+            storage: true
+            schema:
+              openAPIV3Schema:
+                type: object
+                x-kubernetes-preserve-unknown-fields: true
+        """
+    }
+
+    @Test("Create creates missing CRDs and leaves existing ones; CreateReplace replaces them; Skip does nothing")
+    func policies() async throws {
+        try await TestCluster.with { client in
+            let config = ActionTests.config(client)
+            func note() async throws -> String? { try await client.get(Self.crds, name: "widgets.example.com").annotations["note"] }
+            try await CRDInstaller.apply(config, [Self.crd("first")], policy: .skip)
+            await #expect(throws: KubeClientError.self) { try await client.get(Self.crds, name: "widgets.example.com") }
+            try await CRDInstaller.apply(config, [Self.crd("first")], policy: .create)
+            #expect(try await note() == "first")
+            try await CRDInstaller.apply(config, [Self.crd("second")], policy: .create)
+            #expect(try await note() == "first")
+            try await CRDInstaller.apply(config, [Self.crd("third")], policy: .createReplace)
+            #expect(try await note() == "third")
+        }
+    }
+}

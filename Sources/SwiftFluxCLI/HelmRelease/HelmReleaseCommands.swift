@@ -60,9 +60,11 @@ struct HelmUpgradeCommand: AsyncParsableCommand {
         let userValues = try values.merged()
         let text = try await cluster.withConfiguration { config, namespace in
             let history = (try? await config.storage.history(name)) ?? []
-            if install && history.isEmpty {
+            // helm upgrade --install installs when there is no release or its last revision is uninstalled.
+            if install && (history.isEmpty || history.last?.status == .uninstalled) {
                 let rendered = try RenderedChart.render(loaded, values: userValues, releaseName: name, namespace: namespace, revision: 1, isUpgrade: false)
                 var action = Install(releaseName: name, namespace: namespace)
+                action.replace = !history.isEmpty
                 action.createNamespace = createNamespace
                 action.atomic = atomic
                 action.description = description
