@@ -67,6 +67,11 @@ struct HelmReleaseCommandTests {
         #expect(HelmReleasePrinter.status(release) == "NAME: demo\nLAST DEPLOYED: Thu Nov  2 09:05:07 2023\nNAMESPACE: apps\nSTATUS: deployed\nREVISION: 3\nTEST SUITE: None\nNOTES:\nhi\n")
         release.info?.notes = ""
         #expect(!HelmReleasePrinter.status(release).contains("NOTES"))
+        release.hooks = [Hook(name: "t", kind: "Pod", manifest: "m", events: [.test])]
+        #expect(HelmReleasePrinter.status(release) == "NAME: demo\nLAST DEPLOYED: Thu Nov  2 09:05:07 2023\nNAMESPACE: apps\nSTATUS: deployed\nREVISION: 3\n")
+        release.hooks[0].lastRun = HookExecution(startedAt: HelmTime(GoTime(year: 2023, month: 11, day: 12, hour: 10)),
+                                                 completedAt: HelmTime(GoTime(year: 2023, month: 11, day: 12, hour: 10, second: 4)), phase: .succeeded)
+        #expect(HelmReleasePrinter.status(release).hasSuffix("REVISION: 3\nTEST SUITE:     t\nLast Started:   Sun Nov 12 10:00:00 2023\nLast Completed: Sun Nov 12 10:00:04 2023\nPhase:          Succeeded\n"))
         #expect(HelmReleasePrinter.table([["A", "BB"], ["ccc", "d"]]) == "A  \tBB\nccc\td\n")
     }
 

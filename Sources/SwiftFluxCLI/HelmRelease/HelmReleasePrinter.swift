@@ -24,16 +24,14 @@ enum HelmReleasePrinter {
         out += "NAMESPACE: \(release.namespace)\n"
         out += "STATUS: \(release.status.rawValue)\n"
         out += "REVISION: \(release.version)\n"
+        // Helm prints "None" only when there are no test hooks; hooks never run print nothing.
         let tests = release.hooks.filter { $0.runs(on: .test) }
-        if tests.contains(where: { !$0.lastRun.startedAt.isZero }) {
-            for h in tests where !h.lastRun.startedAt.isZero {
-                out += "TEST SUITE:     \(h.name)\nLast Started:   \(ansic(h.lastRun.startedAt))\n"
-                out += "Last Completed: \(ansic(h.lastRun.completedAt))\nPhase:          \(h.lastRun.phase.rawValue)\n"
-            }
-        } else {
-            out += "TEST SUITE: None\n"
+        if tests.isEmpty { out += "TEST SUITE: None\n" }
+        for h in tests where !h.lastRun.startedAt.isZero {
+            out += "TEST SUITE:     \(h.name)\nLast Started:   \(ansic(h.lastRun.startedAt))\n"
+            out += "Last Completed: \(ansic(h.lastRun.completedAt))\nPhase:          \(h.lastRun.phase.rawValue)\n"
         }
-        if showNotes, let notes = release.info?.notes, !notes.trimmingWhitespaceForCLI().isEmpty {
+        if showNotes, let notes = release.info?.notes, !notes.isEmpty {
             out += "NOTES:\n\(notes.trimmingWhitespaceForCLI())\n"
         }
         return out
