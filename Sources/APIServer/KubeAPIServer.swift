@@ -1,5 +1,6 @@
 import APIServerCore
 import Foundation
+import Logging
 import Hummingbird
 import HummingbirdCore
 import HummingbirdTLS
@@ -22,9 +23,11 @@ public struct APIServerConfiguration: Sendable {
     public var kubeconfigPath: String?
     /// Watch-history window (events) before 410 `Expired`.
     public var historyLimit: Int = 10_000
+    /// The HTTP server's log level (`.critical` silences it, as in-process test servers do).
+    public var logLevel: Logger.Level = .info
 
     public init(host: String = "127.0.0.1", port: Int = 6443, dataDirectory: String? = nil, inMemory: Bool = false,
-                tls: Bool = true, kubeconfigPath: String? = nil, historyLimit: Int = 10_000) {
+                tls: Bool = true, kubeconfigPath: String? = nil, historyLimit: Int = 10_000, logLevel: Logger.Level = .info) {
         self.host = host
         self.port = port
         self.dataDirectory = dataDirectory
@@ -32,6 +35,7 @@ public struct APIServerConfiguration: Sendable {
         self.tls = tls
         self.kubeconfigPath = kubeconfigPath
         self.historyLimit = historyLimit
+        self.logLevel = logLevel
     }
 }
 
@@ -89,6 +93,8 @@ public final class KubeAPIServer: Sendable {
         let kubeconfigPath = configuration.kubeconfigPath
         let credentials = self.credentials
         let tlsEnabled = configuration.tls
+        var logger = Logger(label: "swiftflux.apiserver")
+        logger.logLevel = configuration.logLevel
         let app = Application(
             responder: responder, server: server,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
@@ -100,8 +106,12 @@ public final class KubeAPIServer: Sendable {
                                           caCertificatePEM: tlsEnabled ? credentials.caCertificatePEM : nil, token: credentials.token)
                 }
                 await onReady(url)
-            })
+            },
+            logger: logger)
         let store = api.store
+        let api = self.api
+        let expiry = Task { await api.runEventExpiry() }
+        defer { expiry.cancel() }
         try await withTaskCancellationHandler {
             try await app.run()
         } onCancel: {

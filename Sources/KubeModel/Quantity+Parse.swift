@@ -61,6 +61,10 @@ extension Quantity {
         if format == .binarySI, compareMagnitude(quantity, maxAllowed) > 0 {
             quantity = Quantity(negative: negative, digits: maxAllowed.digits, exponent: 0, format: .binarySI)
         }
+        // A non-zero binary amount below one is shown in DecimalSI, as upstream switches formats.
+        if format == .binarySI, !quantity.isZero, compareMagnitude(quantity, Quantity(negative: false, digits: [1], exponent: 0, format: .decimalSI)) < 0 {
+            quantity = Quantity(negative: quantity.negative, digits: quantity.digits, exponent: quantity.exponent, format: .decimalSI)
+        }
         return quantity.withCachedText(text, whole: whole, fraction: fraction, suffix: suffix)
     }
 

@@ -9,8 +9,9 @@ struct APIServerCommand: AsyncParsableCommand {
         commandName: "apiserver",
         abstract: "Run the embedded Kubernetes-compatible API server",
         discussion: """
-            Serves HTTPS with a CA, serving certificate and bearer token generated once and kept in the
-            data directory, and writes a ready-to-use kubeconfig once it accepts connections.
+            Serves HTTPS with a CA, serving certificate and bearer token generated once and kept in the \
+            data directory, and writes a ready-to-use kubeconfig once it accepts connections. \
+            Stops cleanly on SIGTERM or SIGINT.
             """
     )
 

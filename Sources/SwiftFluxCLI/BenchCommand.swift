@@ -14,4 +14,5 @@ struct BenchCommand: AsyncParsableCommand {
 let benchSubcommands: [any ParsableCommand.Type] = [
     BenchTemplateCommand.self,
     BenchHelmCommand.self,
+    APIServerBench.self,
 ]

@@ -41,7 +41,7 @@ public final class TestAPIServer: Sendable {
         let kubeconfigPath = directory + "/kubeconfig"
         let server = try await KubeAPIServer(configuration: APIServerConfiguration(
             host: "127.0.0.1", port: 0, dataDirectory: dataDirectory, inMemory: dataDirectory == nil, tls: tls,
-            kubeconfigPath: kubeconfigPath, historyLimit: historyLimit))
+            kubeconfigPath: kubeconfigPath, historyLimit: historyLimit, logLevel: .critical))
         let (ready, continuation) = AsyncStream.makeStream(of: Result<String, any Error>.self)
         let task = Task {
             do {

@@ -36,7 +36,7 @@ struct HTTPFrontTests {
         #expect(try JSONParser.parse(body)["kind"]?.stringValue == kind, "\(body)")
     }
 
-    @Test("bodies over 3 MiB get 413 and /openapi/v2 is an empty protobuf document")
+    @Test("bodies over 3 MiB get 413 and /openapi/v2 answers with a protobuf document")
     func limits() async throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/curl") else { return }
         let server = try await TestAPIServer.start()
@@ -48,7 +48,7 @@ struct HTTPFrontTests {
                                                    "\(server.url)/api/v1/namespaces/default/configmaps"])
         #expect(code == 413)
         #expect(try JSONParser.parse(body)["code"] == 413)
-        let (openapiCode, openapi) = try await curl(server, ["\(server.url)/openapi/v2"])
+        let (openapiCode, openapi) = try await curl(server, ["-o", "/dev/null", "\(server.url)/openapi/v2"])
         #expect(openapiCode == 200)
         #expect(openapi.isEmpty)
     }
@@ -57,6 +57,9 @@ struct HTTPFrontTests {
     func restartPersistence() async throws {
         let dir = temporaryDirectory()
         let first = try await TestAPIServer.start(dataDirectory: dir)
+        let crd = try JSONParser.parse(#"{"apiVersion":"apiextensions.k8s.io/v1","kind":"CustomResourceDefinition","metadata":{"name":"things.example.com"},"spec":{"group":"example.com","scope":"Cluster","names":{"plural":"things","kind":"Thing"},"versions":[{"name":"v1","served":true,"storage":true,"schema":{"openAPIV3Schema":{"type":"object","x-kubernetes-preserve-unknown-fields":true}}}]}}"#)
+        #expect(await first.api.call("POST", "/apis/apiextensions.k8s.io/v1/customresourcedefinitions", crd).code == 201)
+        #expect(await first.api.call("POST", "/apis/example.com/v1/things", ["apiVersion": "example.com/v1", "kind": "Thing", "metadata": ["name": "t"]]).code == 201)
         let created = await first.api.call("POST", "/api/v1/namespaces/default/configmaps", configMap("kept"))
         let rv = Int(created.body["metadata"]?["resourceVersion"]?.stringValue ?? "") ?? 0
         await first.stop()
@@ -65,6 +68,7 @@ struct HTTPFrontTests {
         #expect(second.token == first.token)
         let got = await second.api.call("GET", "/api/v1/namespaces/default/configmaps/kept")
         #expect(got.code == 200)
+        #expect(await second.api.call("GET", "/apis/example.com/v1/things/t").code == 200)
         let next = await second.api.call("POST", "/api/v1/namespaces/default/configmaps", configMap("next"))
         #expect((Int(next.body["metadata"]?["resourceVersion"]?.stringValue ?? "") ?? 0) > rv)
     }

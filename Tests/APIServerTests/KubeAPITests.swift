@@ -157,4 +157,108 @@ struct KubeAPITests {
         let response = await api.handle(APIRequest(method: "GET", path: "/api/v1/namespaces/default/configmaps", query: query))
         #expect([200, 400, 410].contains(response.code))
     }
+
+    @Test("generateName, dry-run create and deletecollection follow upstream rules")
+    func createVariants() async throws {
+        let api = try await KubeAPI.inMemory()
+        let generated = await api.call("POST", "/api/v1/namespaces/default/configmaps",
+                                       ["apiVersion": "v1", "kind": "ConfigMap", "metadata": ["generateName": "gen-"]])
+        let name = generated.body["metadata"]?["name"]?.stringValue ?? ""
+        #expect(generated.code == 201)
+        #expect(name.hasPrefix("gen-") && name.count == 9)
+        let dry = await api.call("POST", "/api/v1/namespaces/default/configmaps", configMap("dry"), query: ["dryRun": "All"])
+        #expect(dry.code == 201)
+        #expect(dry.body["metadata"]?["resourceVersion"] == nil)
+        #expect(dry.body["metadata"]?["uid"] != nil)
+        #expect(await api.call("GET", "/api/v1/namespaces/default/configmaps/dry").code == 404)
+        _ = await api.call("POST", "/api/v1/namespaces/default/configmaps", configMap("x1", labels: ["sweep": "yes"]))
+        _ = await api.call("POST", "/api/v1/namespaces/default/configmaps", configMap("x2", labels: ["sweep": "yes"]))
+        let swept = await api.call("DELETE", "/api/v1/namespaces/default/configmaps", query: ["labelSelector": "sweep=yes"])
+        #expect(swept.body["items"]?.arrayValue?.count == 2)
+        let left = await api.call("GET", "/api/v1/namespaces/default/configmaps")
+        #expect(left.body["items"]?.arrayValue?.map { $0.metadataString("name") } == [name])
+    }
+
+    @Test("a watch with timeoutSeconds sends a bookmark at the current revision and closes")
+    func watchTimeoutBookmark() async throws {
+        let api = try await KubeAPI.inMemory()
+        _ = await api.call("POST", "/api/v1/namespaces/default/configmaps", configMap("b"))
+        let rv = await api.store.currentRevision
+        let events = await api.watchEvents("/api/v1/namespaces/default/configmaps",
+                                           query: ["resourceVersion": String(rv), "timeoutSeconds": "1", "allowWatchBookmarks": "true"])
+        let seen = await collect(events, count: 5, within: 10)
+        #expect(seen.map { $0["type"]?.stringValue ?? "" } == ["BOOKMARK"])
+        #expect(seen.first?["object"]?["kind"] == "ConfigMap")
+        #expect(seen.first?["object"]?["metadata"]?["resourceVersion"]?.stringValue == String(rv))
+    }
+
+    @Test("malformed objects and patches get 4xx answers", arguments: [
+        ("POST", "/api/v1/namespaces/default/configmaps", #"{"metadata":5,"data":{"a":"1"}}"#, "application/json"),
+        ("POST", "/api/v1/namespaces/default/configmaps", #"{"metadata":{"name":7}}"#, "application/json"),
+        ("POST", "/api/v1/namespaces/default/configmaps", #"{"kind":"Secret","metadata":{"name":"a"}}"#, "application/json"),
+        ("POST", "/api/v1/namespaces/default/configmaps", String(repeating: "[", count: 5000), "application/json"),
+        ("PATCH", "/api/v1/namespaces/default/configmaps/base", #"[{"op":"replace","path":"/metadata","value":5}]"#, "application/json-patch+json"),
+        ("PATCH", "/api/v1/namespaces/default/configmaps/base", #"[{"op":"bogus"}]"#, "application/json-patch+json"),
+        ("PATCH", "/api/v1/namespaces/default/configmaps/base", #"{"a":1}"#, "text/plain"),
+        ("PUT", "/api/v1/namespaces/default/configmaps/base", #"{"metadata":{"name":"other"}}"#, "application/json"),
+        ("POST", "/apis/apiextensions.k8s.io/v1/customresourcedefinitions", #"{"metadata":{"name":"x.a/b.c"},"spec":{"group":"a/b.c","scope":"Namespaced","names":{"plural":"x","kind":"X"},"versions":[{"name":"v1","served":true,"storage":true,"schema":{"openAPIV3Schema":{"type":"object"}}}]}}"#, "application/json"),
+    ])
+    func malformed(method: String, path: String, body: String, contentType: String) async throws {
+        let api = try await KubeAPI.inMemory()
+        _ = await api.call("POST", "/api/v1/namespaces/default/configmaps", configMap("base"))
+        let response = await api.handle(APIRequest(method: method, path: path, contentType: contentType, body: Array(body.utf8)))
+        #expect((400..<500).contains(response.code), "\(response)")
+        let still = await api.call("GET", "/api/v1/namespaces/default/configmaps/base")
+        #expect(still.body["metadata"]?["name"] == "base")
+    }
+
+    @Test("built-in workloads get upstream defaults on create")
+    func builtinDefaults() async throws {
+        let api = try await KubeAPI.inMemory()
+        let created = await api.call("POST", "/apis/apps/v1/namespaces/default/deployments", [
+            "apiVersion": "apps/v1", "kind": "Deployment", "metadata": ["name": "web"],
+            "spec": ["selector": ["matchLabels": ["app": "web"]],
+                     "template": ["metadata": ["labels": ["app": "web"]],
+                                  "spec": ["containers": [["name": "c", "image": "nginx", "ports": [["containerPort": 80]]]]]]],
+        ])
+        let spec = created.body["spec"]
+        #expect(spec?["replicas"] == 1)
+        #expect(spec?["strategy"] == ["type": "RollingUpdate", "rollingUpdate": ["maxUnavailable": "25%", "maxSurge": "25%"]])
+        #expect(spec?["progressDeadlineSeconds"] == 600)
+        let container = spec?[path: ["template", "spec", "containers"]]?[0]
+        #expect(container?["imagePullPolicy"] == "Always")
+        #expect(container?["ports"]?[0]?["protocol"] == "TCP")
+        #expect(spec?[path: ["template", "spec", "restartPolicy"]] == "Always")
+        let job = await api.call("POST", "/apis/batch/v1/namespaces/default/jobs", [
+            "apiVersion": "batch/v1", "kind": "Job", "metadata": ["name": "j"],
+            "spec": ["template": ["spec": ["restartPolicy": "Never", "containers": [["name": "c", "image": "busybox:1.36"]]]]],
+        ])
+        #expect(job.body["spec"]?["backoffLimit"] == 6)
+        #expect(job.body[path: ["spec", "template", "spec", "containers"]]?[0]?["imagePullPolicy"] == "IfNotPresent")
+    }
+
+    @Test("aggregated discovery is served only when Accept asks for it", arguments: [
+        ("application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json", "apidiscovery.k8s.io/v2"),
+        ("application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList,application/json", "apidiscovery.k8s.io/v2beta1"),
+        ("application/json, */*", "v1"),
+    ])
+    func aggregatedDiscovery(accept: String, apiVersion: String) async throws {
+        let api = try await KubeAPI.inMemory()
+        for path in ["/api", "/apis"] {
+            let response = await api.handle(APIRequest(method: "GET", path: path, accept: accept))
+            guard case .raw(200, let contentType, let bytes) = response else {
+                if case .json(200, let body) = response { #expect(apiVersion == "v1" && body["kind"] != nil) } else { Issue.record("\(response)") }
+                continue
+            }
+            #expect(contentType.contains("as=APIGroupDiscoveryList"))
+            let body = try JSONParser.parse(bytes: bytes)
+            #expect(body["apiVersion"]?.stringValue == apiVersion)
+            if path == "/apis" {
+                let apps = body["items"]?.arrayValue?.first { $0["metadata"]?["name"] == "apps" }
+                let deployments = apps?["versions"]?[0]?["resources"]?.arrayValue?.first { $0["resource"] == "deployments" }
+                #expect(deployments?["scope"] == "Namespaced")
+                #expect(deployments?["subresources"]?.arrayValue?.count == 2)
+            }
+        }
+    }
 }

@@ -48,6 +48,11 @@ struct KubectlTests {
         #expect(described.status == 0, "\(described.stderr)")
         #expect(described.stdout.contains("nginx:1.26"))
 
+        let scaled = try await kubectl.run(server, ["scale", "deployment", "web", "--replicas=3"])
+        #expect(scaled.stdout.contains("scaled"), "\(scaled.stderr)")
+        let replicas = try await kubectl.run(server, ["get", "deploy", "web", "-o", "jsonpath={.spec.replicas}"])
+        #expect(replicas.stdout == "3")
+
         let deleted = try await kubectl.run(server, ["delete", "cm", "c1"])
         #expect(deleted.stdout.contains("configmap \"c1\" deleted"), "\(deleted.stderr)")
         let gone = try await kubectl.run(server, ["get", "cm", "c1"])

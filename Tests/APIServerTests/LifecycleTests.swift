@@ -40,7 +40,12 @@ struct LifecycleTests {
         #expect(refused.body["message"] == "configmaps \"c\" is forbidden: unable to create new content in namespace team because it is being terminated")
         await api.waitForControllers()
         #expect(await api.call("GET", "/api/v1/namespaces/team/configmaps/a").code == 404)
-        #expect(await api.call("GET", "/api/v1/namespaces/team").code == 200)
+        let terminating = await api.call("GET", "/api/v1/namespaces/team")
+        #expect(terminating.code == 200)
+        let conditions = terminating.body["status"]?["conditions"]?.arrayValue ?? []
+        let finalizersRemaining = conditions.first { $0["type"] == "NamespaceFinalizersRemaining" }
+        #expect(finalizersRemaining?["message"] == "Some content in the namespace has finalizers remaining: example.com/hold in 1 resource instances")
+        #expect(conditions.first { $0["type"] == "NamespaceContentRemaining" }?["message"] == "Some resources are remaining: configmaps. has 1 resource instances")
         _ = await api.call("PATCH", "/api/v1/namespaces/team/configmaps/b", ["metadata": ["finalizers": nil]],
                            contentType: "application/merge-patch+json")
         let gone = await eventually { await api.call("GET", "/api/v1/namespaces/team").code == 404 }
@@ -109,5 +114,22 @@ struct LifecycleTests {
         noRV.set(["metadata", "resourceVersion"], nil)
         let put = await api.call("PUT", "\(path)/t", noRV)
         #expect(put.code == 422)
+    }
+
+    @Test("events older than the TTL are swept; newer ones stay")
+    func eventExpiry() async throws {
+        let api = try await KubeAPI.inMemory()
+        for name in ["old", "new"] {
+            _ = await api.call("POST", "/api/v1/namespaces/default/events", [
+                "apiVersion": "v1", "kind": "Event", "metadata": ["name": .string(name)],
+                "involvedObject": ["kind": "ConfigMap", "name": "x", "namespace": "default"], "reason": "R",
+            ])
+        }
+        // Nothing is old yet.
+        #expect(await api.expireEvents() == 0)
+        // Two hours from now, both are older than the 1h TTL.
+        #expect(await api.expireEvents(now: Date().addingTimeInterval(7200)) == 2)
+        let left = await api.call("GET", "/api/v1/namespaces/default/events")
+        #expect(left.body["items"]?.arrayValue?.isEmpty == true)
     }
 }

@@ -101,3 +101,39 @@ func collectEvents(_ stream: AsyncStream<WatchEvent>, count: Int, within seconds
         return first ?? []
     }
 }
+
+@Suite("Revision log compaction")
+struct CompactionTests {
+    @Test("compaction keeps every live object and the revision sequence, and moves the 410 floor")
+    func compaction() async throws {
+        let dir = temporaryDirectory()
+        let path = dir + "/state.db"
+        let resource = QualifiedResource(group: "", resource: "configmaps")
+        let keep = ObjectKey(resource: resource, namespace: "default", name: "keep")
+        let gone = ObjectKey(resource: resource, namespace: "default", name: "gone")
+        do {
+            let store = try ObjectStore(log: SQLiteRevisionLog(path: path), historyLimit: 50)
+            try await store.commit([Mutation(key: keep, precondition: .absent, value: configMap("keep"))])
+            try await store.commit([Mutation(key: gone, precondition: .absent, value: configMap("gone"))])
+            try await store.commit([Mutation(key: gone, precondition: .exists, value: nil)])
+            for i in 0..<1100 {
+                try await store.commit([Mutation(key: keep, precondition: .exists, value: configMap("keep", ["i": .string(String(i))]))])
+            }
+            #expect(await store.historyFloor > 1000)
+        }
+        let log = try SQLiteRevisionLog(path: path)
+        let snapshot = try log.load(historyLimit: 50)
+        #expect(snapshot.currentRevision == 1103)
+        #expect(snapshot.live.map(\.key) == [keep.description])
+        #expect(snapshot.historyFloor > 1000)
+        let reopened = try ObjectStore(log: log, historyLimit: 50)
+        #expect(await reopened.get(keep)?.value["data"]?["i"] == "1099")
+        #expect(await reopened.get(gone) == nil)
+        do {
+            _ = try await reopened.watch(WatchFilter(resource: resource, namespace: nil), from: 10)
+            Issue.record("expected Expired")
+        } catch {
+            #expect(error.code == 410)
+        }
+    }
+}

@@ -33,6 +33,14 @@ struct QuantityTests {
         #expect(try Quantity.parse(text).canonical == expected)
     }
 
+    @Test("keeps the upstream format", arguments: [
+        ("1Ki", Quantity.Format.binarySI), ("0.5Ki", .binarySI), (".000000000001Ki", .decimalSI), ("1e3", .decimalExponent),
+        ("1k", .decimalSI), ("0", .decimalSI),
+    ])
+    func formats(text: String, format: Quantity.Format) throws {
+        #expect(try Quantity.parse(text).format == format)
+    }
+
     @Test("rejects malformed quantities with the upstream message", arguments: [
         ("", Quantity.formatError), ("abc", Quantity.formatError), ("1.5Gi5x", Quantity.formatError),
         ("1 Gi", Quantity.formatError), ("1Gb", Quantity.formatError), ("1i", "unable to parse quantity's suffix"),

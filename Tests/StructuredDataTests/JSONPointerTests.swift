@@ -38,3 +38,39 @@ import Testing
         #expect(try JSONPointer(p.description) == p)
     }
 }
+
+@Suite struct JSONPointerMutationTests {
+    /// (pointer, value to set, expected document) starting from `{"a":{"b":[1,2]},"c":1}`.
+    static let sets: [(String, JSONValue, String)] = [
+        ("/a/b/0", 9, #"{"a":{"b":[9,2]},"c":1}"#),
+        ("/a/b/-", 3, #"{"a":{"b":[1,2,3]},"c":1}"#),
+        ("/a/b/2", 3, #"{"a":{"b":[1,2,3]},"c":1}"#),
+        ("/a/n", "x", #"{"a":{"b":[1,2],"n":"x"},"c":1}"#),
+        ("", [:], "{}"),
+    ]
+
+    @Test("set creates or replaces the addressed value", arguments: sets)
+    func set(pointer: String, value: JSONValue, expected: String) throws {
+        var doc = try JSONParser.parse(#"{"a":{"b":[1,2]},"c":1}"#)
+        try doc.set(value, at: JSONPointer(pointer))
+        #expect(doc == (try JSONParser.parse(expected)))
+    }
+
+    @Test("set and remove reject pointers that do not resolve", arguments: ["/x/y", "/a/b/5", "/c/d", "/a/b/01"])
+    func invalid(pointer: String) throws {
+        var doc = try JSONParser.parse(#"{"a":{"b":[1,2]},"c":1}"#)
+        let p = try JSONPointer(pointer)
+        #expect(throws: StructuredDataError.self) { try doc.set(0, at: p) }
+        #expect(throws: StructuredDataError.self) { try doc.remove(at: p) }
+        #expect(throws: StructuredDataError.self) { try doc.value(at: p) }
+    }
+
+    @Test("remove returns the removed value")
+    func remove() throws {
+        var doc = try JSONParser.parse(#"{"a":{"b":[1,2]},"c":1}"#)
+        #expect(try doc.remove(at: JSONPointer("/a/b/0")) == 1)
+        #expect(try doc.remove(at: JSONPointer("/c")) == 1)
+        #expect(doc == (try JSONParser.parse(#"{"a":{"b":[2]}}"#)))
+        #expect(try doc.value(at: JSONPointer("/a/b/0")) == 2)
+    }
+}

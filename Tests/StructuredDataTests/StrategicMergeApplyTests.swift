@@ -52,6 +52,10 @@ import Testing
          #"{"containers":[{"name":"a"},{"name":"b"},{"name":"c"},{"name":"d"}]}"#,
          #"{"$setElementOrder/containers":[{"name":"d"},{"name":"b"}],"containers":[{"name":"d","x":1}]}"#,
          #"{"containers":[{"name":"a"},{"name":"c"},{"name":"d","x":1},{"name":"b"}]}"#),
+        ("deleting and adding with $setElementOrder places server-only items as the API server does", "PodSpec",
+         #"{"containers":[{"name":"x"},{"name":"b","image":"live"},{"name":"sidecar"}]}"#,
+         #"{"$setElementOrder/containers":[{"name":"b"},{"name":"n"}],"containers":[{"name":"n"},{"$patch":"delete","name":"x"}]}"#,
+         #"{"containers":[{"name":"b","image":"live"},{"name":"sidecar"},{"name":"n"}]}"#),
         ("$retainKeys clears keys not listed", "DeploymentSpec",
          #"{"strategy":{"type":"RollingUpdate","rollingUpdate":{"maxSurge":1}}}"#,
          #"{"strategy":{"$retainKeys":["type"],"type":"Recreate"}}"#,
@@ -141,6 +145,13 @@ import Testing
     @Test("custom resources have no strategic merge schema", arguments: ["HelmRelease", "Kustomization", "Foo"])
     func unsupported(kind: String) {
         #expect(PatchSchema.forKind(kind) == nil)
+        do {
+            _ = try StrategicMergePatch.schema(forKind: kind)
+            Issue.record("expected unsupported")
+        } catch {
+            #expect(error.kind == .unsupported)
+            #expect(error.message.hasPrefix("the body of the request was in an unknown format"))
+        }
     }
 
     @Test("built-in kinds have a schema", arguments: ["Pod", "Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "Service",

@@ -12,7 +12,7 @@ import Testing
         ("6.8523015e+5", .double(685230.15)), ("1.", .double(1)),
         (".inf", .double(.infinity)), ("-.Inf", .double(-.infinity)), ("+.INF", .double(.infinity)),
         ("9223372036854775807", .int(Int64.max)), ("-9223372036854775808", .int(Int64.min)),
-        ("18446744073709551615", .double(18446744073709551615)),
+        ("18446744073709551615", .double(Double(UInt64.max))), ("+9223372036854775808", .double(9223372036854775808)),
         ("2023-01-01", "2023-01-01"), ("2001-12-14t21:59:43.10-05:00", "2001-12-14t21:59:43.10-05:00"),
         ("1:20", "1:20"), ("yes please", "yes please"), ("0x", "0x"), ("1e", "1e"), ("0.1.2", "0.1.2"),
         ("abc", "abc"), ("-a", "-a"), ("+", "+"), ("True1", "True1"), ("1_", .int(1)),
@@ -42,6 +42,7 @@ import Testing
 
     static let documents: [(String, JSONValue)] = [
         ("1: a\ntrue: b\n1.5: c\n~x: d\n", ["1": "a", "true": "b", "1.5": "c", "~x": "d"]),
+        ("18446744073709551615: a\n0x10: b\n0.1: c\n", ["18446744073709551615": "a", "16": "b", "0.1": "c"]),
         ("base: &b {x: 1, q: 2}\nd:\n  <<: *b\n  q: 3\n", ["base": ["x": 1, "q": 2], "d": ["x": 1, "q": 3]]),
         ("y: 1\nn: 2\n", ["true": 1, "false": 2]),
         ("a: &a {x: 1}\nb: &b {x: 2, z: 2}\nc:\n  <<: [*a, *b]\n", ["a": ["x": 1], "b": ["x": 2, "z": 2], "c": ["x": 1, "z": 2]]),
@@ -55,6 +56,19 @@ import Testing
     @Test("documents convert with key stringification, merge keys and aliases", arguments: documents)
     func document(text: String, expected: JSONValue) throws {
         #expect(try YAML.parse(text) == expected)
+    }
+
+    @Test("parse reads only the first document, like yaml.Unmarshal")
+    func firstDocument() throws {
+        #expect(try YAML.parse("a: 1\n---\nb: 2\n") == ["a": 1])
+        #expect(try YAML.parse("---\n") == nil)
+    }
+
+    @Test("duplicate keys are accepted and the last value wins, as yaml.v2 does")
+    func duplicateKeys() throws {
+        let value = try YAML.parse("a: 1\nb: 2\na: 3\n")
+        #expect(value == ["a": 3, "b": 2])
+        #expect(value.objectValue.map { Array($0.keys) } == ["a", "b"])
     }
 
     @Test("key order is preserved")
@@ -77,10 +91,13 @@ import Testing
     }
 
     static let malformed: [(String, String)] = [
-        ("a: b: c\n", "mapping values are not allowed in this context"),
+        ("a: b: c\n", "yaml: mapping values are not allowed in this context"),
+        ("a: 1\nb: c: d\n", "yaml: line 2: mapping values are not allowed in this context"),
+        ("a:\n  b: 1\n c: 2\n", "yaml: line 2: did not find expected key"),
+        ("a: \"x\n", "yaml: line 2: found unexpected end of stream"),
         ("a:\n  - b\n c: d\n", "yaml: line"),
         ("key: [1, 2\n", "did not find expected"),
-        ("a: *nope\n", "undefined alias"),
+        ("a: *nope\n", "yaml: unknown anchor 'nope' referenced"),
         ("a: !!int abc\n", "cannot decode !!str `abc` as a !!int"),
         ("<<: 1\n", "map merge requires map or sequence of maps as the value"),
         ("~: 1\n", "Unsupported map key"),

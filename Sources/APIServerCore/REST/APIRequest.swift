@@ -58,6 +58,11 @@ public struct APIRequest: Sendable {
         return v == "true" || v == "1"
     }
 
+    /// The body is an `application/apply-patch+yaml` server-side apply configuration.
+    var isApplyPatch: Bool {
+        (contentType ?? "").split(separator: ";").first?.trimmingCharacters(in: .whitespaces) == "application/apply-patch+yaml"
+    }
+
     /// `dryRun=All` was requested.
     var isDryRun: Bool { query["dryRun"] == "All" }
 }

@@ -32,6 +32,7 @@ enum CRDSupport {
         let kind = names?["kind"]?.stringValue ?? ""
         if group.isEmpty { fail("spec.group", "FieldValueRequired", "Required value") }
         else if !group.contains(".") { fail("spec.group", "FieldValueInvalid", "Invalid value: \"\(group)\": should be a domain with at least one dot") }
+        else if !NameValidation.subdomainErrors(group).isEmpty { fail("spec.group", "FieldValueInvalid", "Invalid value: \"\(group)\": \(NameValidation.subdomainMessage)") }
         if plural.isEmpty { fail("spec.names.plural", "FieldValueRequired", "Required value") }
         else if !NameValidation.labelErrors(plural).isEmpty { fail("spec.names.plural", "FieldValueInvalid", "Invalid value: \"\(plural)\": \(NameValidation.labelMessage)") }
         if kind.isEmpty { fail("spec.names.kind", "FieldValueRequired", "Required value") }
@@ -55,6 +56,7 @@ enum CRDSupport {
         for (i, v) in versions.enumerated() {
             let vname = v["name"]?.stringValue ?? ""
             if vname.isEmpty { fail("spec.versions[\(i)].name", "FieldValueRequired", "Required value") }
+            else if !NameValidation.labelErrors(vname).isEmpty { fail("spec.versions[\(i)].name", "FieldValueInvalid", "Invalid value: \"\(vname)\": \(NameValidation.labelMessage)") }
             if !seen.insert(vname).inserted { fail("spec.versions[\(i)].name", "FieldValueDuplicate", "Duplicate value: \"\(vname)\"") }
             if v["schema"]?["openAPIV3Schema"] == nil {
                 fail("spec.versions[\(i)].schema.openAPIV3Schema", "FieldValueRequired", "Required value: schemas are required")
@@ -74,7 +76,7 @@ enum CRDSupport {
         let namespaced = spec["scope"]?.stringValue != "Cluster"
         return (spec["versions"]?.arrayValue ?? []).compactMap { v -> ResourceType? in
             guard v["served"]?.boolValue != false, let version = v["name"]?.stringValue else { return nil }
-            return ResourceType(
+            var type = ResourceType(
                 group: group, version: version, kind: kind, plural: plural,
                 singular: names["singular"]?.stringValue ?? kind.lowercased(),
                 shortNames: names["shortNames"]?.arrayValue?.compactMap(\.stringValue) ?? [],
@@ -82,6 +84,14 @@ enum CRDSupport {
                 namespaced: namespaced, hasStatus: v["subresources"]?["status"] != nil,
                 hasScale: v["subresources"]?["scale"] != nil, isCustom: true,
                 schema: v["schema"]?["openAPIV3Schema"])
+            if let scale = v["subresources"]?["scale"] {
+                func path(_ key: String) -> String? {
+                    scale[key]?.stringValue.map { $0.hasPrefix(".") ? String($0.dropFirst()) : $0 }
+                }
+                type.scalePaths = (path("specReplicasPath") ?? "spec.replicas", path("statusReplicasPath") ?? "status.replicas",
+                                   path("labelSelectorPath"))
+            }
+            return type
         }
     }
 

@@ -49,6 +49,12 @@ extension KubeAPI {
             for object in await store.list(type.resource, namespace: nil).objects { everything.append((type, object)) }
         }
         let uids = Set(everything.map { $0.object.value.metadataString("uid") })
+        var dependentsByOwner: [String: [(type: ResourceType, object: StoredObject)]] = [:]
+        for item in everything {
+            for ref in item.object.value["metadata"]?["ownerReferences"]?.arrayValue ?? [] {
+                if let owner = ref["uid"]?.stringValue { dependentsByOwner[owner, default: []].append(item) }
+            }
+        }
         var changed = false
         for (type, stored) in everything {
             let object = stored.value
@@ -64,6 +70,7 @@ extension KubeAPI {
                     for item in contents where item.object.value["metadata"]?["deletionTimestamp"] == nil {
                         changed = try await internalDelete(item.type, item.object) || changed
                     }
+                    changed = try await reportNamespaceContent(type, stored, contents) || changed
                 }
                 continue
             }
@@ -79,9 +86,7 @@ extension KubeAPI {
                 }
                 continue
             }
-            let dependents = everything.filter { item in
-                item.object.value["metadata"]?["ownerReferences"]?.arrayValue?.contains { $0["uid"]?.stringValue == uid } ?? false
-            }
+            let dependents = dependentsByOwner[uid] ?? []
             if deleting && object.finalizers.contains("foregroundDeletion") {
                 if dependents.isEmpty {
                     changed = try await removeFinalizer(type, stored, "foregroundDeletion") || changed

@@ -5,7 +5,21 @@ import StructuredData
 extension KubeAPI {
     /// Type-specific defaulting and validation, run identically on create, update, patch and
     /// dry-run. `old` is nil on create.
-    func admit(_ object: inout JSONValue, type: ResourceType, old: JSONValue?) async throws {
+    func admit(_ object: inout JSONValue, type: ResourceType, old: JSONValue?, subresource: String? = nil) async throws {
+        try await admitKind(&object, type: type, old: old)
+        Defaulting.apply(&object, type: type)
+        if type.group.isEmpty && type.kind == "Service" { Defaulting.allocateServiceAddresses(&object, old: old) }
+        let context = FieldManagerContext.current
+        if context.applying {
+            object.set(["metadata", "managedFields"], context.appliedManagedFields)
+        } else {
+            ManagedFields.recordUpdate(&object, old: old, type: type, subresource: subresource,
+                                       manager: context.manager, now: Self.timestamp())
+        }
+    }
+
+    /// The per-kind part of admission (namespaces, secrets, CRDs, custom-resource schemas).
+    func admitKind(_ object: inout JSONValue, type: ResourceType, old: JSONValue?) async throws {
         switch (type.group, type.plural) {
         case ("", "secrets"):
             Self.foldStringData(&object)
@@ -20,6 +34,7 @@ extension KubeAPI {
             try CRDSupport.validate(object, old: old)
             CRDSupport.establish(&object)
         default:
+            if !type.isCustom { BuiltinDefaults.apply(&object, type: type) }
             if type.isCustom, let schema = type.schema {
                 var errors: [FieldError] = []
                 object = CustomResourceSchema.process(object, schema: schema, errors: &errors)
@@ -49,12 +64,19 @@ extension KubeAPI {
            let types = try? CRDSupport.servedTypes(object) {
             registry.register(crd: object.metadataString("name"), types: types)
         }
-        if object["metadata"]?["deletionTimestamp"] != nil { await collector.schedule(self) }
+        // Background work must not inherit the requesting field manager (task-locals flow into tasks).
+        await FieldManagerContext.$current.withValue(FieldManagerContext(manager: nil)) {
+            if object["metadata"]?["deletionTimestamp"] != nil { await collector.schedule(self) }
+            simulator.observe(self, type, object)
+            if type.resource == Self.eventResource { await eventExpiry.eventWritten(self) }
+        }
     }
 
     /// Bookkeeping after an object left the store: its dependents are collected in the background.
     func objectRemoved(_ type: ResourceType, _ object: JSONValue) async {
         if type.resource == CRDSupport.resource { registry.unregister(crd: object.metadataString("name")) }
-        await collector.schedule(self)
+        await FieldManagerContext.$current.withValue(FieldManagerContext(manager: nil)) {
+            await collector.schedule(self)
+        }
     }
 }

@@ -25,9 +25,18 @@ extension KubeAPI {
                 metadata["remainingItemCount"] = .int(Int64(remaining))
             }
         }
-        return .json(code: 200, body: [
-            "kind": .string(type.listKind), "apiVersion": .string(type.groupVersion),
-            "metadata": .object(metadata), "items": .array(items.map(\.value)),
-        ])
+        // Splice the stored objects' cached JSON instead of serializing each one again.
+        var body = JSONValue.object([
+            "kind": .string(type.listKind), "apiVersion": .string(type.groupVersion), "metadata": .object(metadata),
+        ]).serializedBytes()
+        body.removeLast()
+        body += Array(#","items":["#.utf8)
+        body.reserveCapacity(body.count + items.reduce(0) { $0 + $1.bytes.count + 1 } + 2)
+        for (i, item) in items.enumerated() {
+            if i > 0 { body.append(UInt8(ascii: ",")) }
+            body += item.bytes
+        }
+        body += Array("]}\n".utf8)
+        return .raw(code: 200, contentType: "application/json", body: body)
     }
 }

@@ -20,16 +20,22 @@ extension KubeAPI {
             return .raw(code: 200, contentType: "text/plain; charset=utf-8", body: Array("ok".utf8))
         case "openapi":
             if parts.count == 2 && parts[1] == "v2" {
-                return .raw(code: 200, contentType: "application/octet-stream", body: [])
+                return .raw(code: 200, contentType: "application/octet-stream", body: OpenAPIDocument.protobuf(BuiltinResources.all))
             }
             throw APIServerError.unknownPath
         case "api":
-            if parts.count == 1 { return .json(code: 200, body: apiVersions) }
+            if parts.count == 1 {
+                if let v = Self.aggregatedDiscoveryVersion(request.accept) { return aggregatedDiscovery(version: v, core: true) }
+                return .json(code: 200, body: apiVersions)
+            }
             guard parts[1] == "v1" else { throw APIServerError.unknownPath }
             if parts.count == 2 { return try resourceList(group: "", version: "v1") }
             return try await serve(request, group: "", version: "v1", rest: Array(parts.dropFirst(2)))
         case "apis":
-            if parts.count == 1 { return .json(code: 200, body: apiGroupList) }
+            if parts.count == 1 {
+                if let v = Self.aggregatedDiscoveryVersion(request.accept) { return aggregatedDiscovery(version: v, core: false) }
+                return .json(code: 200, body: apiGroupList)
+            }
             if parts.count == 2 { return try apiGroup(parts[1]) }
             if parts.count == 3 { return try resourceList(group: parts[1], version: parts[2]) }
             return try await serve(request, group: parts[1], version: parts[2], rest: Array(parts.dropFirst(3)))
@@ -57,6 +63,9 @@ extension KubeAPI {
     func serve(_ request: APIRequest, group: String, version: String, rest: [String]) async throws -> APIResponse {
         let target = try resolve(group: group, version: version, rest: rest)
         if let sub = target.subresource {
+            if sub == "scale" && target.type.hasScale, let name = target.name {
+                return try await scale(target, name: name, request)
+            }
             let allowed = (sub == "status" && target.type.hasStatus)
                 || (sub == "finalize" && target.type.resource == Self.namespaceType.resource)
             guard allowed else { throw APIServerError.unknownPath }
@@ -68,13 +77,17 @@ extension KubeAPI {
         case ("GET", let name?):
             return .json(code: 200, body: try await get(target.type, namespace: target.namespace ?? "", name: name).value)
         case ("POST", nil):
+            try FieldManagerContext.validate(request, optionsKind: "CreateOptions", isApply: false)
             let body = try decodeBody(request)
             let created = try await create(target.type, namespace: target.namespace ?? "", body: body, dryRun: request.isDryRun)
             return .json(code: 201, body: created)
         case ("PUT", let name?):
+            try FieldManagerContext.validate(request, optionsKind: "UpdateOptions", isApply: false)
             let body = try decodeBody(request)
             return .json(code: 200, body: try await update(target, name: name, body: body, dryRun: request.isDryRun))
         case ("PATCH", let name?):
+            if request.isApplyPatch { return try await applyPatch(target, name: name, request) }
+            try FieldManagerContext.validate(request, optionsKind: "PatchOptions", isApply: false)
             return .json(code: 200, body: try await patch(target, name: name, request))
         case ("DELETE", let name?):
             guard target.subresource == nil else { throw APIServerError.methodNotAllowed(target.type.resource, "delete") }

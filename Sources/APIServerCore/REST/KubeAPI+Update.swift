@@ -56,11 +56,14 @@ extension KubeAPI {
             if type.hasStatus && type.resource != Self.namespaceType.resource { object.set(["status"], old["status"]) }
             if type.resource == Self.namespaceType.resource { object.set(["status"], old["status"]) }
         }
+        guard object["metadata"]?.objectValue != nil else {
+            throw APIServerError.badRequest("metadata must be an object")
+        }
         for field in ["uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "namespace", "name", "generation"] {
             object.set(["metadata", field], old["metadata"]?[field])
         }
         object.set(["metadata", "resourceVersion"], old["metadata"]?["resourceVersion"])
-        try await admit(&object, type: type, old: old)
+        try await admit(&object, type: type, old: old, subresource: subresource)
 
         if old["metadata"]?["deletionTimestamp"] != nil {
             let added = Set(object.finalizers).subtracting(old.finalizers)
@@ -70,7 +73,10 @@ extension KubeAPI {
                 ])
             }
         }
-        if subresource == nil, let generation = old["metadata"]?["generation"]?.intValue, Self.specChanged(old, object) {
+        let annotationsBump = type.resource == QualifiedResource(group: "apps", resource: "deployments")
+            && old["metadata"]?["annotations"] != object["metadata"]?["annotations"]
+        if subresource == nil, let generation = old["metadata"]?["generation"]?.intValue,
+           annotationsBump || Self.specChanged(old, object) {
             object.set(["metadata", "generation"], .int(generation < Int64.max ? generation + 1 : generation))
         }
         if object == old { return old }
@@ -84,7 +90,8 @@ extension KubeAPI {
         return result
     }
 
-    /// True when anything outside `metadata` and `status` differs (the generation rule).
+    /// True when anything outside `metadata` and `status` differs (the generation rule; Deployments
+    /// also bump on annotation changes, as upstream's deployment strategy does).
     static func specChanged(_ old: JSONValue, _ new: JSONValue) -> Bool {
         guard let a = old.objectValue, let b = new.objectValue else { return old != new }
         let skip: Set<String> = ["metadata", "status", "apiVersion", "kind"]

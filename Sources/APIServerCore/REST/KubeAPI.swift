@@ -10,6 +10,8 @@ public final class KubeAPI: Sendable {
     /// `host:port` advertised in `/api` (`serverAddressByClientCIDRs`).
     public let advertisedAddress: String
     let collector: GarbageCollector
+    let simulator = WorkloadSimulator()
+    let eventExpiry = EventExpiry()
 
     /// Creates the API over `store`, creating the initial namespaces if they are missing.
     public init(store: ObjectStore, advertisedAddress: String = "127.0.0.1:6443") async throws {
@@ -38,7 +40,9 @@ public final class KubeAPI: Sendable {
     /// Answers one request. Every failure becomes a `Status` response.
     public func handle(_ request: APIRequest) async -> APIResponse {
         do {
-            return try await route(request)
+            return try await FieldManagerContext.$current.withValue(FieldManagerContext(request: request)) {
+                try await route(request)
+            }
         } catch let error as APIServerError {
             return .error(error)
         } catch {

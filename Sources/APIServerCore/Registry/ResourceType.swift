@@ -23,6 +23,17 @@ public struct ResourceType: Sendable, Equatable {
     public var schema: JSONValue?
     /// Field-selector labels beyond `metadata.name`/`metadata.namespace`.
     public var extraFieldLabels: [String]
+    /// Where `/scale` reads and writes: spec replicas, status replicas, and the label selector
+    /// (dotted paths, as a CRD's `subresources.scale` gives them).
+    public var scalePaths: (spec: String, status: String, selector: String?) = ("spec.replicas", "status.replicas", nil)
+
+    public static func == (a: ResourceType, b: ResourceType) -> Bool {
+        a.group == b.group && a.version == b.version && a.kind == b.kind && a.plural == b.plural
+            && a.singular == b.singular && a.shortNames == b.shortNames && a.categories == b.categories
+            && a.namespaced == b.namespaced && a.hasStatus == b.hasStatus && a.hasScale == b.hasScale
+            && a.returnsDeletedObject == b.returnsDeletedObject && a.isCustom == b.isCustom && a.schema == b.schema
+            && a.extraFieldLabels == b.extraFieldLabels && a.scalePaths == b.scalePaths
+    }
 
     public init(group: String, version: String, kind: String, plural: String, singular: String? = nil,
                 shortNames: [String] = [], categories: [String] = [], namespaced: Bool = true,

@@ -12,6 +12,8 @@ public actor ObjectStore {
     let log: any RevisionLog
     /// Objects by resource, then by `namespace/name`.
     var tables: [QualifiedResource: [String: StoredObject]] = [:]
+    /// Each table's keys (`namespace/name`) in ascending order, kept up to date on insert/delete.
+    var order: [QualifiedResource: [String]] = [:]
     /// The revision of the newest write.
     public internal(set) var currentRevision: Int64 = 0
     /// Retained events, oldest first; `history[historyStart...]` is live.
@@ -23,6 +25,13 @@ public actor ObjectStore {
     var watchers: [UInt64: Watcher] = [:]
     var nextWatcherID: UInt64 = 0
     var writesSinceCompaction = 0
+    /// The highest revision handed out (≥ `currentRevision` while writes are being flushed).
+    var assignedRevision: Int64 = 0
+    /// Keys with a write waiting for its flush, and how many.
+    var inFlight: [ObjectKey: Int] = [:]
+    var queue: [PendingCommit] = []
+    var flushing = false
+    var flushWaiters: [CheckedContinuation<Void, Never>] = []
 
     struct Watcher {
         var filter: WatchFilter
@@ -40,8 +49,10 @@ public actor ObjectStore {
         for record in snapshot.live {
             guard let key = ObjectKey(storageKey: record.key),
                   let value = try? JSONParser.parse(bytes: record.value) else { continue }
-            tables[key.resource, default: [:]][key.localKey] = StoredObject(key: key, revision: record.revision, value: value)
+            tables[key.resource, default: [:]][key.localKey] = StoredObject(key: key, revision: record.revision, value: value, bytes: record.value)
         }
+        for (resource, table) in tables { order[resource] = table.keys.sorted() }
+        assignedRevision = currentRevision
         var lastState: [String: JSONValue] = [:]
         for record in snapshot.history {
             guard let key = ObjectKey(storageKey: record.key),
@@ -58,17 +69,33 @@ public actor ObjectStore {
         tables[key.resource]?[key.localKey]
     }
 
-    /// Every object of `resource` (in `namespace`, when given), sorted by namespace then name,
-    /// with the current revision.
+    /// Every object of `resource` (in `namespace`, when given), in ascending `namespace/name`
+    /// order (the order `continue` tokens rely on), with the current revision.
     public func list(_ resource: QualifiedResource, namespace: String?) -> (objects: [StoredObject], revision: Int64) {
-        guard let table = tables[resource] else { return ([], currentRevision) }
+        guard let table = tables[resource], let keys = order[resource] else { return ([], currentRevision) }
         var out: [StoredObject] = []
-        out.reserveCapacity(table.count)
-        for object in table.values where namespace == nil || object.key.namespace == namespace {
-            out.append(object)
+        if let namespace {
+            let prefix = namespace + "/"
+            var i = Self.lowerBound(keys, prefix)
+            while i < keys.count, keys[i].hasPrefix(prefix) {
+                if let object = table[keys[i]] { out.append(object) }
+                i += 1
+            }
+        } else {
+            out.reserveCapacity(keys.count)
+            for key in keys { if let object = table[key] { out.append(object) } }
         }
-        out.sort { ($0.key.namespace, $0.key.name) < ($1.key.namespace, $1.key.name) }
         return (out, currentRevision)
+    }
+
+    /// The first index whose key is not less than `key`.
+    static func lowerBound(_ keys: [String], _ key: String) -> Int {
+        var low = 0, high = keys.count
+        while low < high {
+            let mid = (low + high) / 2
+            if keys[mid] < key { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 
     /// How many objects `resource` has in `namespace` (all namespaces when nil).
@@ -86,17 +113,40 @@ public actor ObjectStore {
     }
 
     /// Applies `mutations` atomically: checks every precondition, assigns each write the next
-    /// revision (stamped into `metadata.resourceVersion`), appends them durably to the log, then
-    /// updates the state and notifies watchers. Returns the stored objects (nil for deletes of
-    /// absent keys are impossible: they fail their precondition or are skipped).
+    /// revision (stamped into `metadata.resourceVersion`), appends them durably to the log (group
+    /// commit: writes that arrive while a flush is running share the next fsync), then updates the
+    /// state and notifies watchers. Returns the stored objects.
     ///
+    /// Readers and watchers only ever see durable writes. A write to a key whose previous write is
+    /// still being flushed waits for that flush, so preconditions always see the latest state.
     /// Throws `NotFound`, `AlreadyExists` or `Conflict` for a failed precondition, `InternalError`
-    /// when the log write fails (nothing is changed then).
+    /// when the log write fails (nothing of that batch is changed then).
     @discardableResult
-    public func commit(_ mutations: [Mutation]) throws(APIServerError) -> [StoredObject] {
-        var records: [LogRecord] = []
-        var events: [StoreEvent] = []
-        var revision = currentRevision
+    public func commit(_ mutations: [Mutation]) async throws(APIServerError) -> [StoredObject] {
+        while mutations.contains(where: { inFlight[$0.key] != nil }) { await waitForFlush() }
+        let prepared = try prepare(mutations)
+        guard let last = prepared.events.last else { return [] }
+        assignedRevision = last.revision
+        for event in prepared.events { inFlight[event.key, default: 0] += 1 }
+        do {
+            return try await withCheckedThrowingContinuation { continuation in
+                queue.append(PendingCommit(prepared: prepared, continuation: continuation))
+                if !flushing {
+                    flushing = true
+                    Task { await self.flushLoop() }
+                }
+            }
+        } catch let error as APIServerError {
+            throw error
+        } catch {
+            throw .internalError("\(error)")
+        }
+    }
+
+    /// Checks preconditions against the visible state and builds the log records and events.
+    func prepare(_ mutations: [Mutation]) throws(APIServerError) -> PreparedCommit {
+        var prepared = PreparedCommit()
+        var revision = assignedRevision
         var pending: [ObjectKey: StoredObject?] = [:]
         for m in mutations {
             let current: StoredObject? = pending[m.key] ?? get(m.key)
@@ -115,27 +165,40 @@ public actor ObjectStore {
             var value = m.value ?? current?.value ?? .null
             value.set(["metadata", "resourceVersion"], .string(String(revision)))
             let type: WatchEventType = m.value == nil ? .deleted : (current == nil ? .added : .modified)
-            records.append(LogRecord(revision: revision, key: m.key.description, created: type == .added,
-                                     deleted: type == .deleted, value: value.serializedBytes()))
-            events.append(StoreEvent(revision: revision, type: type, key: m.key, object: value, previous: current?.value))
-            pending[m.key] = type == .deleted ? .some(nil) : StoredObject(key: m.key, revision: revision, value: value)
+            let bytes = value.serializedBytes()
+            prepared.serialized.append(bytes)
+            prepared.records.append(LogRecord(revision: revision, key: m.key.description, created: type == .added,
+                                              deleted: type == .deleted, value: bytes))
+            prepared.events.append(StoreEvent(revision: revision, type: type, key: m.key, object: value, previous: current?.value))
+            pending[m.key] = type == .deleted ? .some(nil) : StoredObject(key: m.key, revision: revision, value: value, bytes: bytes)
         }
-        guard !records.isEmpty else { return [] }
-        do {
-            try log.append(records)
-        } catch {
-            throw .internalError("storage write failed: \(error)")
-        }
-        currentRevision = revision
+        return prepared
+    }
+
+    /// Makes a durable commit visible: state, sorted keys, history and watchers.
+    func apply(_ prepared: PreparedCommit) -> [StoredObject] {
         var stored: [StoredObject] = []
-        for event in events {
+        for (event, bytes) in zip(prepared.events, prepared.serialized) {
+            currentRevision = max(currentRevision, event.revision)
+            let object = StoredObject(key: event.key, revision: event.revision, value: event.object, bytes: bytes)
+            let local = event.key.localKey
             if event.type == .deleted {
-                tables[event.key.resource]?[event.key.localKey] = nil
+                tables[event.key.resource]?[local] = nil
+                if var keys = order.removeValue(forKey: event.key.resource) {
+                    let i = Self.lowerBound(keys, local)
+                    if i < keys.count && keys[i] == local { keys.remove(at: i) }
+                    order[event.key.resource] = keys
+                }
             } else {
-                let object = StoredObject(key: event.key, revision: event.revision, value: event.object)
-                tables[event.key.resource, default: [:]][event.key.localKey] = object
+                if event.type == .added {
+                    var keys = order.removeValue(forKey: event.key.resource) ?? []
+                    let i = Self.lowerBound(keys, local)
+                    if i >= keys.count || keys[i] != local { keys.insert(local, at: i) }
+                    order[event.key.resource] = keys
+                }
+                tables[event.key.resource, default: [:]][local] = object
             }
-            stored.append(StoredObject(key: event.key, revision: event.revision, value: event.object))
+            stored.append(object)
             record(event)
         }
         return stored

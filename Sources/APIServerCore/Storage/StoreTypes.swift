@@ -32,6 +32,19 @@ public struct StoredObject: Sendable, Equatable {
     public var key: ObjectKey
     public var revision: Int64
     public var value: JSONValue
+    /// `value` serialized (compact JSON), kept so lists need not serialize every object again.
+    public var bytes: [UInt8]
+
+    public init(key: ObjectKey, revision: Int64, value: JSONValue, bytes: [UInt8]? = nil) {
+        self.key = key
+        self.revision = revision
+        self.value = value
+        self.bytes = bytes ?? value.serializedBytes()
+    }
+
+    public static func == (a: StoredObject, b: StoredObject) -> Bool {
+        a.key == b.key && a.revision == b.revision && a.value == b.value
+    }
 }
 
 /// The kind of change a watch event reports.

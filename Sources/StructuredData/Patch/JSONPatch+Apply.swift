@@ -45,9 +45,15 @@ extension JSONPatch {
             }
             try add(value, at: path, in: &doc, op: "copy")
         case let .test(path, value):
+            if !path.isRoot {
+                switch doc[pointer: path.parent] {
+                case .object?, .array?: break
+                default: throw conflict("test operation does not apply: is missing path: \(path): missing value")
+                }
+            }
             guard let current = doc[pointer: path], current.isEqualAsJSON(to: value) else {
-                if doc[pointer: path] == nil, value.isNull, !path.isRoot, doc[pointer: path.parent]?.objectValue != nil {
-                    return  // evanphx/json-patch: testing a missing key against null succeeds
+                if doc[pointer: path] == nil, value.isNull, doc[pointer: path.parent]?.objectValue != nil {
+                    return  // evanphx/json-patch: testing a missing member against null succeeds
                 }
                 throw StructuredDataError(.testFailed, "testing value \(path) failed: test failed")
             }
@@ -67,7 +73,7 @@ extension JSONPatch {
                     a.append(value)
                 } else {
                     guard let i = JSONPointer.index(key), i <= a.count else {
-                        throw conflict("Unable to access invalid index: \(key): invalid index referenced")
+                        throw conflict("error in \(op) for path: '\(path)': Unable to access invalid index: \(key): invalid index referenced")
                     }
                     a.insert(value, at: i)
                 }
@@ -90,13 +96,13 @@ extension JSONPatch {
             switch container {
             case .object(var o):
                 guard let old = o.removeValue(forKey: key) else {
-                    throw conflict("Unable to remove nonexistent key: \(key): missing value")
+                    throw conflict("error in \(op) for path: '\(path)': Unable to remove nonexistent key: \(key): missing value")
                 }
                 removed = old
                 container = .object(o)
             case .array(var a):
                 guard let i = JSONPointer.index(key), i < a.count else {
-                    throw conflict("Unable to access invalid index: \(key): invalid index referenced")
+                    throw conflict("error in \(op) for path: '\(path)': Unable to access invalid index: \(key): invalid index referenced")
                 }
                 removed = a.remove(at: i)
                 container = .array(a)

@@ -42,13 +42,14 @@ public struct JSONPatch: Sendable, Equatable {
         let op = o["op"]?.stringValue ?? "unknown"
         func pointer(_ field: String) throws(StructuredDataError) -> JSONPointer {
             guard let text = o[field]?.stringValue else {
-                throw StructuredDataError(.invalidPatch, "\(op) operation missing \(field) field")
+                throw StructuredDataError(
+                    .invalidPatch, field == "path" ? "operation missing path field: missing value" : "operation, missing \(field) field: missing value")
             }
             return try JSONPointer(text)
         }
         func value() throws(StructuredDataError) -> JSONValue {
             guard let v = o["value"] else {
-                throw StructuredDataError(.invalidPatch, "\(op) operation missing value field")
+                throw StructuredDataError(.invalidPatch, "operation, missing value field: missing value")
             }
             return v
         }

@@ -116,3 +116,17 @@ extension PatchSchema {
         PatchSchema(typeName: typeName, table: PatchMetaTable.types)
     }
 }
+
+extension StrategicMergePatch {
+    /// The schema for `kind`, or `.unsupported` with the API server's 415 message when strategic merge
+    /// patch does not apply to it (custom resources and unknown kinds).
+    public static func schema(forKind kind: String) throws(StructuredDataError) -> PatchSchema {
+        guard let schema = PatchSchema.forKind(kind) else {
+            throw StructuredDataError(
+                .unsupported,
+                "the body of the request was in an unknown format - accepted media types include: "
+                    + "application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml")
+        }
+        return schema
+    }
+}

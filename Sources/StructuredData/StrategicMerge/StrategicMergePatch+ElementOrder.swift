@@ -56,9 +56,13 @@ extension StrategicMergePatch {
             if kind == .object && (key ?? "").isEmpty {
                 throw error("cannot merge lists without merge key for \(schema.child(field).name)")
             }
+            var serverOrder = originalList ?? []
+            if let o = originalList, let p = patchList, let key, meta.strategy == .merge {
+                serverOrder = goAliasedView(of: o, afterMerging: p, mergeKey: key)
+            }
             let (patchItems, serverOnly) = try partition(merged, by: order, mergeKey: key)
             original[field] = .array(try normalizeElementOrder(
-                patchItems, serverOnly, patchOrder: order, serverOrder: originalList ?? [], mergeKey: key))
+                patchItems, serverOnly, patchOrder: order, serverOrder: serverOrder, mergeKey: key))
             patch.removeValue(forKey: field)
         }
     }
@@ -90,5 +94,44 @@ extension StrategicMergePatch {
         if p < items.count && s >= order.count {
             throw error("The order in patch list:\n\(goString(.array(patchList)))\n doesn't match \(setElementOrderPrefix) list:\n\(goString(.array(order)))\n")
         }
+    }
+
+    /// The live list as upstream sees it after merging: Go deletes `$patch: delete` entries in place
+    /// and appends new entries to the shortened slice, which share the live list's backing array, so
+    /// the live list (used to place server-only items) ends up shifted and overwritten. Reproducing
+    /// that keeps element order identical to the API server's.
+    static func goAliasedView(of original: [JSONValue], afterMerging patch: [JSONValue], mergeKey: String) -> [JSONValue] {
+        var backing = original
+        var count = original.count
+        func index(of value: JSONValue) -> Int? {
+            (0..<min(count, backing.count)).first { backing[$0].objectValue?[mergeKey].map { $0.isEqualAsJSON(to: value) } ?? false }
+        }
+        var replace = false
+        var plain: [JSONValue] = []
+        for item in patch {
+            guard let m = item.objectValue else { return original }
+            switch m[directiveMarker]?.stringValue {
+            case deleteDirective?:
+                guard let value = m[mergeKey] else { return original }
+                while let k = index(of: value) {
+                    for i in k..<(count - 1) { backing[i] = backing[i + 1] }
+                    count -= 1
+                }
+            case replaceDirective?:
+                replace = true
+            case nil:
+                plain.append(item)
+            default:
+                return original
+            }
+        }
+        if replace { return backing }
+        for item in plain {
+            guard let value = item.objectValue?[mergeKey] else { return backing }
+            if index(of: value) != nil { continue }
+            if count < backing.count { backing[count] = item }
+            count += 1
+        }
+        return backing
     }
 }

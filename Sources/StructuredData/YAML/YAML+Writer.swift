@@ -45,6 +45,19 @@ extension YAML {
 /// Builds the Yams node tree with the scalar styles yaml.v2's encoder chooses.
 struct YAMLNodeBuilder {
     let keyOrder: YAMLKeyOrder
+    // One tag object per kind for the whole document: `Tag.init`'s default `Constructor` is rebuilt on
+    // every call, which dominated serialization time.
+    let strTag: Tag
+    let seqTag: Tag
+    let mapTag: Tag
+
+    init(keyOrder: YAMLKeyOrder) {
+        self.keyOrder = keyOrder
+        let constructor = Constructor.default
+        strTag = Tag(.str, .basic, constructor)
+        seqTag = Tag(.seq, .basic, constructor)
+        mapTag = Tag(.map, .basic, constructor)
+    }
 
     func node(for value: JSONValue) throws(StructuredDataError) -> Node {
         switch value {
@@ -52,27 +65,26 @@ struct YAMLNodeBuilder {
         case .bool(let b): return plain(b ? "true" : "false")
         case .int(let i): return plain(String(i))
         case .double(let d): return plain(try Self.numberText(d))
-        case .string(let s): return Self.string(s)
+        case .string(let s): return string(s)
         case .array(let items):
             var nodes: [Node] = []
             nodes.reserveCapacity(items.count)
             for item in items { nodes.append(try node(for: item)) }
-            return .sequence(.init(nodes, Tag(.seq), .block))
+            return .sequence(.init(nodes, seqTag, .block))
         case .object(let object):
-            var keys = Array(object.keys)
-            if keyOrder == .natural { keys.sort(by: YAMLNaturalOrder.less) }
+            let keys = keyOrder == .natural ? YAMLNaturalOrder.sorted(Array(object.keys)) : Array(object.keys)
             var pairs: [(Node, Node)] = []
             pairs.reserveCapacity(keys.count)
             for key in keys {
                 guard let child = object[key] else { continue }
-                pairs.append((Self.string(key), try node(for: child)))
+                pairs.append((string(key), try node(for: child)))
             }
-            return .mapping(.init(pairs, Tag(.map), .block))
+            return .mapping(.init(pairs, mapTag, .block))
         }
     }
 
     private func plain(_ text: String) -> Node {
-        .scalar(.init(text, Tag(.str), .plain))
+        .scalar(.init(text, strTag, .plain))
     }
 
     /// A float goes through JSON (`encoding/json` text) and is read back by yaml.v2, so integral
@@ -83,7 +95,7 @@ struct YAMLNodeBuilder {
         }
         switch YAMLScalarResolver.resolve(json) {
         case .int(let i): return String(i)
-        case .bigInt(let big): return String(UInt64(big))
+        case .bigInt(let big): return String(big)
         case .float(let f): return GoFloat.format(f, "g")
         default: return json
         }
@@ -91,7 +103,11 @@ struct YAMLNodeBuilder {
 
     /// yaml.v2's string style: literal when multi-line, plain when it would read back as a string,
     /// double-quoted otherwise (the emitter itself falls back to single quotes when plain is impossible).
-    static func string(_ s: String) -> Node {
+    func string(_ s: String) -> Node {
+        .scalar(.init(s, strTag, Self.style(for: s)))
+    }
+
+    static func style(for s: String) -> Node.Scalar.Style {
         let style: Node.Scalar.Style
         if s.utf8.contains(UInt8(ascii: "\n")) {
             style = .literal
@@ -100,7 +116,7 @@ struct YAMLNodeBuilder {
         } else {
             style = .doubleQuoted
         }
-        return .scalar(.init(s, Tag(.str), style))
+        return style
     }
 
     /// yaml.v2's `isBase60Float`: `^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$`.

@@ -1,69 +1,35 @@
-import Foundation
-import Yams
-
 /// YAML ⇄ `JSONValue`, as `sigs.k8s.io/yaml` (over `gopkg.in/yaml.v2` v2.4.0) converts them.
 ///
-/// Reading: YAML 1.1 scalar resolution (see `YAMLScalarResolver`), quoted scalars are strings,
+/// Reading runs on libyaml's event API (yaml.v2 is a Go port of libyaml; Yams bundles it as `CYaml`):
+/// YAML 1.1 scalar resolution (see `YAMLScalarResolver`), quoted and block scalars are strings,
 /// non-string keys are stringified (`1` → `"1"`, `true` → `"true"`), merge keys (`<<`) and
-/// anchors/aliases are expanded, object key order is kept. Errors are `StructuredDataError(.invalidYAML)`
-/// with yaml.v2-style text (`yaml: line 3: …`).
+/// anchors/aliases are expanded, duplicate keys keep the last value, object key order is kept.
+/// Errors are `StructuredDataError(.invalidYAML)` with yaml.v2's text (`yaml: line 3: …`).
+/// Writing uses the Yams (libyaml) emitter with the styles yaml.v2's encoder picks.
 public enum YAML {
-    /// Parses a single-document YAML text. An empty text is `.null`; more than one document is an error.
+    /// Parses the first document of a YAML text, as `yaml.Unmarshal` does (later documents are not
+    /// read). An empty text is `.null`.
     public static func parse(_ text: String) throws(StructuredDataError) -> JSONValue {
-        let documents = try parseDocuments(text)
-        if documents.count > 1 {
-            throw StructuredDataError(.invalidYAML, "yaml: expected a single document in the stream, but found \(documents.count)")
+        var bytes = Array(text.utf8)
+        return try bytes.withUnsafeMutableBufferPointer { (buffer) throws(StructuredDataError) -> JSONValue in
+            var composer = YAMLComposer(buffer: UnsafeBufferPointer(buffer))
+            return try composer.nextDocument()?.value ?? .null
         }
-        return documents.first ?? .null
     }
 
     /// Parses a multi-document YAML stream. An empty trailing document (from a final `---`) is dropped.
     public static func parseDocuments(_ text: String) throws(StructuredDataError) -> [JSONValue] {
-        var result: [JSONValue] = []
-        var lastWasEmpty = false
-        do {
-            let parser = try Parser(yaml: text, resolver: YAMLNodeConverter.resolver, encoding: .utf8)
-            while let node = try parser.nextRoot() {
-                var converter = YAMLNodeConverter()
-                result.append(try converter.convert(node))
-                lastWasEmpty = YAMLNodeConverter.isEmptyDocument(node)
+        var bytes = Array(text.utf8)
+        return try bytes.withUnsafeMutableBufferPointer { (buffer) throws(StructuredDataError) -> [JSONValue] in
+            var composer = YAMLComposer(buffer: UnsafeBufferPointer(buffer))
+            var result: [JSONValue] = []
+            var lastWasEmpty = false
+            while let (value, isEmpty) = try composer.nextDocument() {
+                result.append(value)
+                lastWasEmpty = isEmpty
             }
-        } catch let error as StructuredDataError {
-            throw error
-        } catch let error as YamlError {
-            throw StructuredDataError(.invalidYAML, describe(error))
-        } catch {
-            throw StructuredDataError(.invalidYAML, "yaml: \(error)")
-        }
-        if lastWasEmpty, result.count > 1 { result.removeLast() }
-        return result
-    }
-
-    /// yaml.v2's error wording: `yaml: line N: <problem>`, with yaml.v2's line choice (the 0-based
-    /// problem line for parser errors, 1-based for scanner errors, none when on the first line).
-    static func describe(_ error: YamlError) -> String {
-        func render(_ problem: String, _ line: Int?) -> String {
-            guard let line, line > 0 else { return "yaml: \(problem)" }
-            return "yaml: line \(line): \(problem)"
-        }
-        func choose(_ mark: Mark, _ context: YamlError.Context?, scanner: Bool) -> Int? {
-            let problemLine = mark.line - 1
-            if problemLine != 0 { return scanner ? problemLine + 1 : problemLine }
-            if let context, context.mark.line - 1 != 0 { return context.mark.line - 1 }
-            return nil
-        }
-        switch error {
-        case let .scanner(context, problem, mark, _):
-            return render(problem, choose(mark, context, scanner: true))
-        case let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
-            return render(problem, choose(mark, context, scanner: false))
-        case let .reader(problem, offset, _, _):
-            return "yaml: invalid input at offset \(offset ?? 0): \(problem)"
-        case let .duplicatedKeysInMapping(duplicates, context):
-            let keys = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
-            return "yaml: line \(context.mark.line): key \(keys) already set in map"
-        default:
-            return "yaml: \(error)"
+            if lastWasEmpty, result.count > 1 { result.removeLast() }
+            return result
         }
     }
 }

@@ -1,9 +1,16 @@
 /// yaml.v2's key order for string keys ("natural" order): runs of digits compare by numeric value,
 /// and at the first difference a letter sorts after a non-letter (`_x < A < a`, `a2 < a10`).
 enum YAMLNaturalOrder {
+    /// Sorts keys in natural order (decoding each key once).
+    static func sorted(_ keys: [String]) -> [String] {
+        keys.map { ($0, Array($0.unicodeScalars)) }.sorted { less($0.1, $1.1) }.map(\.0)
+    }
+
     static func less(_ a: String, _ b: String) -> Bool {
-        let ar = Array(a.unicodeScalars)
-        let br = Array(b.unicodeScalars)
+        less(Array(a.unicodeScalars), Array(b.unicodeScalars))
+    }
+
+    static func less(_ ar: [Unicode.Scalar], _ br: [Unicode.Scalar]) -> Bool {
         var i = 0
         while i < ar.count && i < br.count {
             if ar[i] == br[i] { i += 1; continue }

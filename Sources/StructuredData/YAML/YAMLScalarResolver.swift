@@ -12,9 +12,11 @@ enum YAMLScalarResolver {
         case bool(Bool)
         case int(Int64)
         /// An integer that does not fit `Int64` (yaml.v2 gives `uint64`); kept as a double.
-        case bigInt(Double)
+        case bigInt(UInt64)
         case float(Double)
         case timestamp
+        /// Only produced for an explicit `!!merge` tag; a plain `<<` resolves to a string (the decoder
+        /// recognises merge keys by their text, yaml.v2's `isMerge`).
         case merge
         case string
     }
@@ -27,7 +29,6 @@ enum YAMLScalarResolver {
         for s in [".nan", ".NaN", ".NAN"] { table[s] = .float(.nan) }
         for s in [".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"] { table[s] = .float(.infinity) }
         for s in ["-.inf", "-.Inf", "-.INF"] { table[s] = .float(-.infinity) }
-        table["<<"] = .merge
         return table
     }()
 
@@ -42,7 +43,7 @@ enum YAMLScalarResolver {
         case UInt8(ascii: "."): hint = "."
         case UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"),
             UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "o"), UInt8(ascii: "O"),
-            UInt8(ascii: "~"), UInt8(ascii: "<"):
+            UInt8(ascii: "~"):
             hint = "M"
         default: return .string
         }
@@ -105,7 +106,7 @@ enum YAMLScalarResolver {
         if magnitude <= UInt64(Int64.max) { return .int(Int64(magnitude)) }
         // ParseUint refuses a sign; a `+` prefix that overflowed Int64 stays unresolved.
         if bytes.first == UInt8(ascii: "+") { return nil }
-        return .bigInt(Double(magnitude))
+        return .bigInt(magnitude)
     }
 
     /// yaml.v2's `yamlStyleFloat` (`^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`), then parsed.
