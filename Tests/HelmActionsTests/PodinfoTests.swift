@@ -23,11 +23,13 @@ struct PodinfoTests {
         try await client.get(deployments, namespace: "default", name: "podinfo").raw[path: ["spec", "replicas"]]?.intValue
     }
 
-    @Test("install, test, upgrade, rollback and uninstall podinfo", .enabled(if: FileManager.default.fileExists(atPath: chartPath)))
+    @Test("install, test, upgrade, rollback and uninstall podinfo with --wait", .enabled(if: FileManager.default.fileExists(atPath: chartPath)))
     func lifecycle() async throws {
         try await TestCluster.with { client in
             var config = ActionConfiguration(client: client, namespace: "default")
             config.hookInterval = .milliseconds(50)
+            config.waitInterval = .milliseconds(200)
+            let waiting = WaitOptions(wait: true, waitForJobs: true, timeout: GoDuration(nanoseconds: 60_000_000_000))
             let kubelet = FakeKubelet(client: client, namespace: "default")
             defer { kubelet.task.cancel() }
 
@@ -35,11 +37,16 @@ struct PodinfoTests {
             #expect(v1.chart.name == "podinfo" && v1.chart.version == "6.5.3" && v1.chart.appVersion == "6.5.3")
             #expect(v1.manifest.contains("# Source: podinfo/templates/deployment.yaml"))
             #expect(v1.hooks.allSatisfy { $0.runs(on: .test) } && !v1.hooks.isEmpty)
-            let installed = try await Install(releaseName: "podinfo", namespace: "default").run(config, chart: v1)
+            var install = Install(releaseName: "podinfo", namespace: "default")
+            install.wait = waiting
+            let installed = try await install.run(config, chart: v1)
             #expect(installed.status == .deployed && installed.info?.notes.contains("podinfo") == true)
             let deployment = try await client.get(Self.deployments, namespace: "default", name: "podinfo")
             #expect(deployment.labels["app.kubernetes.io/managed-by"] == "Helm")
             #expect(try await Self.replicas(client) == 1)
+            // --wait returned only once the Deployment's new ReplicaSet was ready.
+            let replicaSets = try await client.listAll(APIResource(group: "apps", version: "v1", resource: "replicasets", kind: "ReplicaSet", namespaced: true), namespace: "default")
+            #expect(replicaSets.items.contains { $0.raw[path: ["status", "readyReplicas"]]?.intValue == 1 })
 
             // The record read back by a fresh reader equals what was written, field for field.
             let reread = try await SecretDriver(client: client, namespace: "default").get("sh.helm.release.v1.podinfo.v1")
@@ -53,16 +60,22 @@ struct PodinfoTests {
             #expect(tested.hooks.allSatisfy { $0.lastRun.phase == .succeeded })
 
             let v2 = try Self.render(["replicaCount": 2], revision: 2, upgrade: true)
-            let upgraded = try await Upgrade(releaseName: "podinfo", namespace: "default").run(config, chart: v2, values: ["replicaCount": 2])
+            var upgrade = Upgrade(releaseName: "podinfo", namespace: "default")
+            upgrade.wait = waiting
+            let upgraded = try await upgrade.run(config, chart: v2, values: ["replicaCount": 2])
             #expect(upgraded.version == 2 && upgraded.config == ["replicaCount": 2])
             #expect(try await Self.replicas(client) == 2)
 
-            let rolled = try await Rollback(releaseName: "podinfo").run(config)
+            var rollback = Rollback(releaseName: "podinfo")
+            rollback.wait = waiting
+            let rolled = try await rollback.run(config)
             #expect(rolled.version == 3 && rolled.info?.description == "Rollback to 1")
             #expect(try await Self.replicas(client) == 1)
             #expect(try await config.storage.history("podinfo").map(\.status) == [.superseded, .superseded, .deployed])
 
-            try await Uninstall(releaseName: "podinfo").run(config)
+            var uninstall = Uninstall(releaseName: "podinfo")
+            uninstall.wait = waiting
+            try await uninstall.run(config)
             await #expect(throws: KubeClientError.self) { try await client.get(Self.deployments, namespace: "default", name: "podinfo") }
             await #expect(throws: HelmActionsError.releaseNotFound) { try await config.storage.history("podinfo") }
             await kubelet.stop()
