@@ -79,3 +79,26 @@ struct WaitAndPolicyTests {
         #expect(names == ["svc", "plain"])  // uninstall order: Service before ConfigMap
     }
 }
+
+@Suite("Upgrading custom resources")
+struct CustomResourceUpgradeTests {
+    static func widget(_ spec: String) -> String {
+        "---\n# Source: demo/templates/widget.yaml\napiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\nspec:\n\(spec)"
+    }
+
+    @Test("custom resources get a JSON merge patch from the old manifest: live drift in untouched fields is not reverted")
+    func mergePatch() async throws {
+        try await TestCluster.with { client in
+            let config = ActionTests.config(client)
+            try await CRDInstaller.apply(config, [CRDPolicyTests.crd("x")], policy: .create)
+            let widgets = APIResource(group: "example.com", version: "v1", resource: "widgets", kind: "Widget", namespaced: true)
+            try await Install(releaseName: "demo", namespace: "default")
+                .run(config, chart: RenderedChart(chart: Manifests.chart(), manifest: Self.widget("  a: 1\n  b: 1\n  list: [1, 2]\n")))
+            _ = try await client.patch(widgets, namespace: "default", name: "w", type: .merge, body: ["spec": ["a": 5, "c": "x"]])
+            try await Upgrade(releaseName: "demo", namespace: "default")
+                .run(config, chart: RenderedChart(chart: Manifests.chart("2"), manifest: Self.widget("  a: 1\n  b: 2\n  list: [3]\n")))
+            let spec = try await client.get(widgets, namespace: "default", name: "w").raw["spec"]
+            #expect(spec?["a"] == 5 && spec?["b"] == 2 && spec?["c"] == "x" && spec?["list"] == [3])
+        }
+    }
+}
