@@ -101,7 +101,7 @@ public struct Install: Sendable {
 
     func supersedeLast(_ config: ActionConfiguration, _ release: inout Release) async throws(HelmActionsError) {
         guard var last = try? await config.storage.last(releaseName) else { return }
-        release.version = last.version + 1
+        release.version = last.version &+ 1
         last.status = .superseded
         try await config.storage.update(last)
     }

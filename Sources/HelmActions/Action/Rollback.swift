@@ -19,13 +19,13 @@ public struct Rollback: Sendable {
         config.storage.maxHistory = maxHistory
         guard version >= 0 else { throw .message("invalid release revision") }
         var current = try await config.storage.last(releaseName)
-        let previousVersion = version == 0 ? current.version - 1 : version
+        let previousVersion = version == 0 ? current.version &- 1 : version
         let history = try await config.storage.history(releaseName)
         guard history.contains(where: { $0.version == previousVersion }) else {
             throw .message("release has no \(previousVersion) version")
         }
         let previous = try await config.storage.get(releaseName, version: previousVersion)
-        var target = Release(name: releaseName, namespace: previous.namespace, version: current.version + 1,
+        var target = Release(name: releaseName, namespace: previous.namespace, version: current.version &+ 1,
                              info: ReleaseInfo(firstDeployed: current.info?.firstDeployed ?? .zero, lastDeployed: .now(),
                                                description: "Rollback to \(previousVersion)", status: .pendingRollback,
                                                notes: previous.info?.notes ?? ""),

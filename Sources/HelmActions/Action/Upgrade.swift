@@ -35,7 +35,7 @@ public struct Upgrade: Sendable {
         let vals = Self.effectiveValues(values, current: current, reuse: reuseValues, reset: resetValues)
         var merged = lastRelease.labels
         for (k, v) in labels { if v == "null" { merged[k] = nil } else { merged[k] = v } }
-        var upgraded = Release(name: releaseName, namespace: current.namespace, version: lastRelease.version + 1,
+        var upgraded = Release(name: releaseName, namespace: current.namespace, version: lastRelease.version &+ 1,
                                info: ReleaseInfo(firstDeployed: current.info?.firstDeployed ?? .zero, lastDeployed: .now(),
                                                  description: "Preparing upgrade", status: .pendingUpgrade, notes: rendered.notes),
                                chart: rendered.chart, config: vals, manifest: rendered.manifest, hooks: rendered.hooks, labels: merged)

@@ -34,7 +34,7 @@ public enum Readiness {
             if raw[path: ["spec", "paused"]]?.boolValue == true { return .ready }
             guard let rs = newReplicaSet(of: object, among: replicaSets) else { return .notReady }
             let replicas = raw[path: ["spec", "replicas"]]?.intValue ?? 1
-            let expected = replicas - maxUnavailable(raw, replicas: replicas)
+            let expected = replicas &- maxUnavailable(raw, replicas: replicas)
             return (rs.raw[path: ["status", "readyReplicas"]]?.intValue ?? 0) >= expected ? .ready : .notReady
         case "PersistentVolumeClaim":
             return raw[path: ["status", "phase"]]?.stringValue == "Bound" ? .ready : .notReady
@@ -53,14 +53,14 @@ public enum Readiness {
             let desired = raw[path: ["status", "desiredNumberScheduled"]]?.intValue ?? 0
             guard (raw[path: ["status", "updatedNumberScheduled"]]?.intValue ?? 0) == desired else { return .notReady }
             let unavailable = scaled(raw[path: ["spec", "updateStrategy", "rollingUpdate", "maxUnavailable"]] ?? .int(1), total: desired, roundUp: true)
-            return (raw[path: ["status", "numberReady"]]?.intValue ?? 0) >= desired - unavailable ? .ready : .notReady
+            return (raw[path: ["status", "numberReady"]]?.intValue ?? 0) >= desired &- unavailable ? .ready : .notReady
         case "StatefulSet":
             guard (raw[path: ["spec", "updateStrategy", "type"]]?.stringValue ?? "RollingUpdate") == "RollingUpdate" else { return .ready }
             let replicas = raw[path: ["spec", "replicas"]]?.intValue ?? 1
             let partition = raw[path: ["spec", "updateStrategy", "rollingUpdate", "partition"]]?.intValue ?? 0
             let status = raw["status"] ?? .object([:])
             guard (status["observedGeneration"]?.intValue ?? 0) >= object.generation else { return .notReady }
-            guard (status["updatedReplicas"]?.intValue ?? 0) >= replicas - partition else { return .notReady }
+            guard (status["updatedReplicas"]?.intValue ?? 0) >= replicas &- partition else { return .notReady }
             guard (status["readyReplicas"]?.intValue ?? 0) == replicas else { return .notReady }
             if partition == 0, status["currentRevision"]?.stringValue != status["updateRevision"]?.stringValue { return .notReady }
             return .ready
@@ -100,7 +100,9 @@ public enum Readiness {
     static func scaled(_ value: JSONValue, total: Int64, roundUp: Bool) -> Int64 {
         if let i = value.intValue { return i }
         guard let s = value.stringValue, s.hasSuffix("%"), let p = Int64(s.dropLast()) else { return 0 }
-        let product = p * total
-        return roundUp ? (product + 99) / 100 : product / 100
+        // Overflow-safe: absurd values from a live object must not trap.
+        let (product, overflow) = p.multipliedReportingOverflow(by: total)
+        if overflow { return total }
+        return roundUp ? (product &+ 99) / 100 : product / 100
     }
 }

@@ -78,7 +78,7 @@ struct HelmUpgradeCommand: AsyncParsableCommand {
                 effective = Upgrade.effectiveValues(effective, current: current, reuse: reuseValues, reset: resetValues)
             }
             let rendered = try RenderedChart.render(loaded, values: effective.objectValue ?? [:], releaseName: name, namespace: namespace,
-                                                    revision: (history.last?.version ?? 0) + 1, isUpgrade: true)
+                                                    revision: (history.last?.version ?? 0) &+ 1, isUpgrade: true)
             var action = Upgrade(releaseName: name, namespace: namespace)
             action.atomic = atomic
             action.force = force
