@@ -5,7 +5,7 @@
 //   1. Pure libraries (no I/O)   GoCompat, StructuredData, KubeModel, GoTemplate, SemVer, Sprig,
 //                                HelmEngine (charts, values, rendering)
 //   2. I/O                       KubeClient
-//   3. Runtime                   (controller runtime, Helm actions: roadmap step 2)
+//   3. Runtime                   HelmActions (release storage and actions); controller runtime next
 //   4. Server                    APIServerCore (storage, no HTTP), APIServer (HTTP front)
 //   -  Test support              SwiftFluxTesting (in-process API server for tests)
 //   5. Controllers               (source, helm, kustomize, notification, image)
@@ -108,6 +108,19 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: Layer 3 — runtime
+        .target(
+            name: "HelmActions",
+            dependencies: [
+                "HelmEngine", "KubeClient", "KubeModel", "StructuredData", "GoCompat",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Layer 4 — server
         .target(
             name: "APIServerCore",
@@ -123,7 +136,9 @@ let package = Package(
             dependencies: [
                 "APIServerCore", "KubeModel", "StructuredData",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
@@ -145,8 +160,11 @@ let package = Package(
         .target(
             name: "SwiftFluxCLI",
             dependencies: [
-                "KubeClient", "KubeModel", "StructuredData", "GoTemplate", "APIServer", "HelmEngine",
+                "KubeClient", "KubeModel", "StructuredData", "GoTemplate", "APIServer", "HelmEngine", "HelmActions",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -162,10 +180,18 @@ let package = Package(
         .testTarget(name: "KubeModelTests", dependencies: ["KubeModel"], swiftSettings: swiftSettings),
         .testTarget(name: "GoTemplateTests", dependencies: ["GoTemplate"], swiftSettings: swiftSettings),
         .testTarget(name: "SemVerTests", dependencies: ["SemVer"], swiftSettings: swiftSettings),
-        .testTarget(name: "SprigTests", dependencies: ["Sprig", "GoTemplate"], swiftSettings: swiftSettings),
-        .testTarget(name: "HelmEngineTests", dependencies: ["HelmEngine", "SwiftFluxCLI"], swiftSettings: swiftSettings),
-        .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "SwiftFluxTesting"], swiftSettings: swiftSettings),
-        .testTarget(name: "APIServerTests", dependencies: ["APIServer", "APIServerCore", "SwiftFluxTesting"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SprigTests",
+            dependencies: [
+                "Sprig", "GoTemplate", "StructuredData",
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ],
+            exclude: ["Fixtures"], swiftSettings: swiftSettings),
+        .testTarget(name: "HelmEngineTests", dependencies: ["HelmEngine", "SwiftFluxCLI"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
+        .testTarget(name: "HelmActionsTests", dependencies: ["HelmActions", "SwiftFluxTesting"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
+        .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "SwiftFluxTesting"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
+        .testTarget(name: "APIServerTests", dependencies: ["APIServer", "APIServerCore", "SwiftFluxTesting"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "SwiftFluxCLITests", dependencies: ["SwiftFluxCLI"], swiftSettings: swiftSettings),
     ]
 )

@@ -8,7 +8,7 @@ struct HelmCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "helm",
         abstract: "Work with Helm charts locally",
-        subcommands: [HelmTemplateCommand.self]
+        subcommands: [HelmTemplateCommand.self] + helmReleaseSubcommands
     )
 }
 

@@ -1,0 +1,82 @@
+import GoCompat
+import KubeClient
+import KubeModel
+
+extension KubeOps {
+    /// Polls every `interval` until every resource is ready by Helm's rules (`Wait` /
+    /// `WaitWithJobs`). Throws `context deadline exceeded` at the timeout, or a Job failure at once.
+    public func wait(for resources: [HelmResource], timeout: GoDuration, waitForJobs: Bool,
+                     interval: Duration = .seconds(2)) async throws(HelmActionsError) {
+        let deadline = ContinuousClock.now + .nanoseconds(timeout.nanoseconds)
+        while true {
+            if try await allReady(resources, waitForJobs: waitForJobs) { return }
+            guard ContinuousClock.now + interval < deadline else { throw .message("context deadline exceeded") }
+            do { try await Task.sleep(for: interval) } catch { throw .message("context canceled") }
+        }
+    }
+
+    func allReady(_ resources: [HelmResource], waitForJobs: Bool) async throws(HelmActionsError) -> Bool {
+        for r in resources {
+            guard let live = try await live(r) else { return false }
+            var replicaSets: [KubeObject] = []
+            var pods: [KubeObject] = []
+            if r.kind == "Deployment" {
+                replicaSets = await list(group: "apps", version: "v1", kind: "ReplicaSet", namespace: r.namespace)
+            } else if r.kind == "ReplicaSet" || r.kind == "ReplicationController" {
+                pods = await list(group: "", version: "v1", kind: "Pod", namespace: r.namespace)
+            }
+            switch Readiness.check(live, waitForJobs: waitForJobs, replicaSets: replicaSets, pods: pods) {
+            case .ready: continue
+            case .notReady: return false
+            case .failed(let message): throw .message(message)
+            }
+        }
+        return true
+    }
+
+    func list(group: String, version: String, kind: String, namespace: String) async -> [KubeObject] {
+        guard let mapping = try? await client.resource(for: GroupVersionKind(group: group, version: version, kind: kind)),
+              let list = try? await client.listAll(mapping, namespace: namespace) else { return [] }
+        return list.items
+    }
+
+    /// Polls until every resource GETs NotFound (`WaitForDelete`).
+    public func waitForDelete(_ resources: [HelmResource], timeout: GoDuration, interval: Duration = .seconds(2)) async throws(HelmActionsError) {
+        let deadline = ContinuousClock.now + .nanoseconds(timeout.nanoseconds)
+        while true {
+            var gone = true
+            for r in resources where try await live(r) != nil { gone = false; break }
+            if gone { return }
+            guard ContinuousClock.now + interval < deadline else { throw .message("context deadline exceeded") }
+            do { try await Task.sleep(for: interval) } catch { throw .message("context canceled") }
+        }
+    }
+
+    /// Waits for a hook resource (`WatchUntilReady`): Jobs until `Complete` (or `Failed`: `job
+    /// failed: <reason>`), Pods until `Succeeded` (or `Failed`: `pod <name> failed`); any other kind
+    /// is done at once. The timeout reports `timed out waiting for the condition`.
+    public func watchUntilReady(_ r: HelmResource, timeout: GoDuration, interval: Duration = .milliseconds(250)) async throws(HelmActionsError) {
+        guard r.kind == "Job" || r.kind == "Pod" else { return }
+        let deadline = ContinuousClock.now + .nanoseconds(timeout.nanoseconds)
+        while true {
+            if let live = try await live(r) {
+                if r.kind == "Job" {
+                    if Readiness.condition(live.raw, "Complete") == "True" { return }
+                    if Readiness.condition(live.raw, "Failed") == "True" {
+                        let reason = live.raw[path: ["status", "conditions"]]?.arrayValue?
+                            .first { $0["type"]?.stringValue == "Failed" }?["reason"]?.stringValue ?? ""
+                        throw .message("job failed: \(reason)")
+                    }
+                } else {
+                    switch live.raw[path: ["status", "phase"]]?.stringValue {
+                    case "Succeeded": return
+                    case "Failed": throw .message("pod \(r.name) failed")
+                    default: break
+                    }
+                }
+            }
+            guard ContinuousClock.now + interval < deadline else { throw .message("timed out waiting for the condition") }
+            do { try await Task.sleep(for: interval) } catch { throw .message("context canceled") }
+        }
+    }
+}
