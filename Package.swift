@@ -151,6 +151,10 @@ let package = Package(
 
         // MARK: Test support (may depend on anything)
         .target(
+            name: "SharedTestData",
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "SwiftFluxTesting",
             dependencies: ["APIServer", "APIServerCore", "KubeClient", "KubeModel", "StructuredData"],
             swiftSettings: swiftSettings
@@ -182,16 +186,16 @@ let package = Package(
         .testTarget(name: "SemVerTests", dependencies: ["SemVer"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SprigTests",
-            dependencies: [
+            dependencies: ["SharedTestData", 
                 "Sprig", "GoTemplate", "StructuredData",
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ],
             exclude: ["Fixtures"], swiftSettings: swiftSettings),
-        .testTarget(name: "HelmEngineTests", dependencies: ["HelmEngine", "SwiftFluxCLI"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
-        .testTarget(name: "HelmActionsTests", dependencies: ["HelmActions", "SwiftFluxTesting"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
+        .testTarget(name: "HelmEngineTests", dependencies: ["SharedTestData", "HelmEngine", "SwiftFluxCLI"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
+        .testTarget(name: "HelmActionsTests", dependencies: ["SharedTestData", "HelmActions", "SwiftFluxTesting"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "SwiftFluxTesting"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "APIServerTests", dependencies: ["APIServer", "APIServerCore", "SwiftFluxTesting"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
-        .testTarget(name: "SwiftFluxCLITests", dependencies: ["SwiftFluxCLI"], swiftSettings: swiftSettings),
+        .testTarget(name: "SwiftFluxCLITests", dependencies: ["SharedTestData", "SwiftFluxCLI"], swiftSettings: swiftSettings),
     ]
 )

@@ -13,7 +13,7 @@ struct BenchHelmCommand: ParsableCommand {
     )
 
     @Option(help: "Chart directory or archive to render.")
-    var chart: String = "/work/shared/conformance/charts/podinfo-6.5.3"
+    var chart: String = "../shared/conformance/charts/podinfo-6.5.3"
 
     @Option(help: "Kubernetes version the render reports (podinfo needs >= 1.23).")
     var kubeVersion: String = "1.28.3"

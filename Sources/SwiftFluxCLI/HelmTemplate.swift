@@ -10,6 +10,10 @@ struct HelmTemplateRunner {
     /// Relative chart and values paths resolve against this directory.
     var workingDirectory: String
     var loader = ChartLoader()
+    /// The Kubernetes version reported without `--kube-version`: what the released Helm v3.13.2
+    /// binary reports (built with client-go v0.28, so `v1.28.0`). Helm's own test suite runs
+    /// without those build flags and sees `Capabilities.defaultKubeVersion` (`v1.20.0`) instead.
+    var defaultKubeVersion = Capabilities.KubeVersion(version: "v1.28.0", major: "1", minor: "28")
     /// Functions for `--name-template` (Sprig's `TxtFuncMap`).
     var nameTemplateFunctions: [String: GoFunction] = HelmCLIFunctions.nameTemplate
 
@@ -37,7 +41,7 @@ struct HelmTemplateRunner {
         if flags.positional.isEmpty {
             throw FlagError("\"helm template\" requires at least 1 argument\n\nUsage:  helm template [NAME] [CHART] [flags]")
         }
-        var capabilities = Capabilities()
+        var capabilities = Capabilities(kubeVersion: defaultKubeVersion)
         if let kubeVersion = flags.kubeVersion, !kubeVersion.isEmpty {
             do { capabilities.kubeVersion = try Capabilities.KubeVersion.parse(kubeVersion) } catch {
                 throw FlagError("invalid kube version '\(kubeVersion)': \(error.message)")

@@ -4,13 +4,14 @@ import HelmEngine
 import KubeClient
 import KubeModel
 import StructuredData
+import SharedTestData
 import Testing
 @testable import HelmActions
 
 /// podinfo 6.5.3 rendered by HelmEngine and driven through every action on the embedded API server.
-@Suite("podinfo 6.5.3 end to end")
+@Suite("podinfo 6.5.3 end to end", .enabled(if: SharedConformance.isAvailable, "../shared/conformance is absent"))
 struct PodinfoTests {
-    static let chartPath = "/work/shared/conformance/charts/podinfo-6.5.3"
+    static let chartPath = SharedConformance.path("charts/podinfo-6.5.3")
     static let deployments = APIResource(group: "apps", version: "v1", resource: "deployments", kind: "Deployment", namespaced: true)
 
     static func render(_ values: JSONObject, revision: Int, upgrade: Bool) throws -> RenderedChart {

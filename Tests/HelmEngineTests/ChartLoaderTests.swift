@@ -1,11 +1,12 @@
 import Foundation
+import SharedTestData
 import Testing
 @testable import HelmEngine
 
 /// Ports of Helm's `pkg/chart/loader/load_test.go` checks on its frobnitz/mariner charts.
-@Suite("chart loading")
+@Suite("chart loading", .enabled(if: SharedConformance.isAvailable, "../shared/conformance is absent"))
 struct ChartLoaderTests {
-    static let testdata = "/work/shared/conformance/helm-v3.13.2/pkg-testdata/chart/loader/testdata"
+    static let testdata = SharedConformance.path("helm-v3.13.2/pkg-testdata/chart/loader/testdata")
 
     @Test("frobnitz loads the same from a directory and from archives", arguments: [
         "frobnitz", "frobnitz-1.2.3.tgz", "frobnitz_backslash-1.2.3.tgz", "frobnitz_with_bom", "frobnitz_with_bom.tgz",
@@ -59,7 +60,7 @@ struct ChartLoaderTests {
     @Test("a chart type other than application or library fails validation")
     func badType() {
         #expect(throws: HelmError(.chart, "validation: chart.metadata.type must be application or library")) {
-            _ = try ChartLoader().load(path: "/work/shared/conformance/helm-v3.13.2/testcharts/chart-bad-type")
+            _ = try ChartLoader().load(path: SharedConformance.path("helm-v3.13.2/testcharts/chart-bad-type"))
         }
     }
 

@@ -1,13 +1,14 @@
 import Foundation
 import StructuredData
+import SharedTestData
 import Testing
 @testable import HelmEngine
 
 /// Real charts: podinfo 6.5.3 (default and production values) and a consumer chart built on
 /// bitnami's common library 2.13.3. Every rendered manifest and hook must parse as YAML.
-@Suite("real chart renders")
+@Suite("real chart renders", .enabled(if: SharedConformance.isAvailable, "../shared/conformance is absent"))
 struct ChartRenderTests {
-    static let charts = "/work/shared/conformance/charts"
+    static let charts = SharedConformance.path("charts")
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
 
     static func install(kube: String = "1.28.3") throws -> InstallRender {

@@ -1,13 +1,14 @@
 import GoCompat
 import StructuredData
+import SharedTestData
 import Testing
 @testable import HelmEngine
 
 /// Ports of Helm's `pkg/chartutil/dependencies_test.go` on its `subpop` and
 /// `three-level-dependent-chart` test charts.
-@Suite("dependency enabling and import-values")
+@Suite("dependency enabling and import-values", .enabled(if: SharedConformance.isAvailable, "../shared/conformance is absent"))
 struct DependenciesTests {
-    static let testdata = "/work/shared/conformance/helm-v3.13.2/pkg-testdata/chartutil/testdata"
+    static let testdata = SharedConformance.path("helm-v3.13.2/pkg-testdata/chartutil/testdata")
 
     static func load(_ name: String) throws -> Chart {
         try ChartLoader().load(path: testdata + "/" + name)

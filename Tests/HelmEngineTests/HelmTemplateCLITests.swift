@@ -1,11 +1,12 @@
 import Foundation
+import SharedTestData
 import Testing
 @testable import SwiftFluxCLI
 
 /// `swiftflux helm template` flag handling and errors beyond the upstream goldens.
-@Suite("helm template command line")
+@Suite("helm template command line", .enabled(if: SharedConformance.isAvailable, "../shared/conformance is absent"))
 struct HelmTemplateCLITests {
-    static let root = "/work/shared/conformance/helm-v3.13.2"
+    static let root = SharedConformance.path("helm-v3.13.2")
 
     static func run(_ args: [String]) -> HelmTemplateRunner.Output {
         HelmTemplateRunner(workingDirectory: root).run(args)

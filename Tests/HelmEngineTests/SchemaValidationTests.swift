@@ -1,9 +1,10 @@
 import StructuredData
+import SharedTestData
 import Testing
 @testable import HelmEngine
 
 /// `values.schema.json` validation with gojsonschema's messages and Helm's aggregation.
-@Suite("values schema validation")
+@Suite("values schema validation", .enabled(if: SharedConformance.isAvailable, "../shared/conformance is absent"))
 struct SchemaValidationTests {
     static func errors(_ schema: String, _ values: String) throws -> [String] {
         var validator = SchemaValidator(root: try JSONParser.parse(schema))
@@ -30,7 +31,7 @@ struct SchemaValidationTests {
 
     @Test("schema failures across the chart tree are aggregated in Helm's format")
     func aggregated() throws {
-        let chart = try ChartLoader().load(path: "/work/shared/conformance/helm-v3.13.2/testcharts/chart-with-schema-negative")
+        let chart = try ChartLoader().load(path: SharedConformance.path("helm-v3.13.2/testcharts/chart-with-schema-negative"))
         let error = #expect(throws: HelmError.self) {
             _ = try RenderValues(chart: chart, userValues: [:], release: ReleaseOptions(name: "x"), capabilities: Capabilities())
         }

@@ -1,14 +1,15 @@
 import Foundation
 import GoTemplate
 import StructuredData
+import SharedTestData
 import Testing
 @testable import Sprig
 
 /// Renders a small consumer chart (Fixtures/bitnami-consumer) against bitnami's common
 /// library helpers, loaded into one template set the way Helm's engine does.
-@Suite("bitnami common 2.13.3 helpers")
+@Suite("bitnami common 2.13.3 helpers", .enabled(if: SharedConformance.isAvailable, "../shared/conformance is absent"))
 struct BitnamiCommonTests {
-    static let commonDir = URL(fileURLWithPath: "/work/shared/conformance/charts/bitnami-common-2.13.3/templates")
+    static let commonDir = URL(fileURLWithPath: SharedConformance.path("charts/bitnami-common-2.13.3/templates"))
     static let fixtureDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Fixtures/bitnami-consumer")
 

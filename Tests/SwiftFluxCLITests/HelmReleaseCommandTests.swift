@@ -4,6 +4,7 @@ import GoCompat
 import HelmActions
 import KubeClient
 import StructuredData
+import SharedTestData
 import Testing
 @testable import SwiftFluxCLI
 
@@ -37,9 +38,9 @@ private struct CLITestServer {
 
 private struct ValidationErrorForTests: Error { let message: String; init(_ m: String) { message = m } }
 
-@Suite("swiftflux helm release commands")
+@Suite("swiftflux helm release commands", .enabled(if: SharedConformance.isAvailable, "../shared/conformance is absent"))
 struct HelmReleaseCommandTests {
-    static let podinfo = "/work/shared/conformance/charts/podinfo-6.5.3"
+    static let podinfo = SharedConformance.path("charts/podinfo-6.5.3")
 
     @Test("the release commands parse Helm's flags")
     func parsing() throws {
