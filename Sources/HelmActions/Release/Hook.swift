@@ -1,18 +1,11 @@
 import Foundation
+import HelmEngine
 
-/// The events a hook can run on (`pkg/release/hook.go`). `test-success` parses as `test`.
-public enum HookEvent: String, Sendable, CaseIterable {
-    case preInstall = "pre-install"
-    case postInstall = "post-install"
-    case preDelete = "pre-delete"
-    case postDelete = "post-delete"
-    case preUpgrade = "pre-upgrade"
-    case postUpgrade = "post-upgrade"
-    case preRollback = "pre-rollback"
-    case postRollback = "post-rollback"
-    case test
+/// The events a hook can run on: the renderer's `Hook.Event` (`pkg/release/hook.go`).
+public typealias HookEvent = HelmEngine.Hook.Event
 
-    /// Parses an annotation entry (trimmed, lowercased by the caller or here); `test-success` is `test`.
+extension HelmEngine.Hook.Event {
+    /// Parses an annotation entry (trimmed and lowercased here); `test-success` is `test`.
     public init?(annotation: String) {
         let value = annotation.trimmingCharacters(in: .whitespaces).lowercased()
         if value == "test-success" { self = .test; return }
