@@ -123,7 +123,7 @@ struct Parser {
         let t = nextNonSpace()
         guard t.kind == .string || t.kind == .rawString else { throw unexpected(t, context) }
         let name: String
-        do { name = try GoQuote.unquote(t.value) } catch { throw fail("\(error)") }
+        do { name = try Parser.unquote(t) } catch { throw fail("\(error)") }
         _ = try expect(.rightDelim, context)
         let savedVars = vars, savedRange = rangeDepth
         vars = ["$"]
@@ -220,7 +220,7 @@ struct Parser {
 
     mutating func templateName(_ t: Token, _ context: String) throws -> String {
         guard t.kind == .string || t.kind == .rawString else { throw unexpected(t, context) }
-        do { return try GoQuote.unquote(t.value) } catch { throw fail("\(error)") }
+        do { return try Parser.unquote(t) } catch { throw fail("\(error)") }
     }
 
     mutating func templateControl() throws -> Node {

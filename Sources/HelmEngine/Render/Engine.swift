@@ -109,17 +109,37 @@ public struct Engine: Sendable {
 }
 
 extension String {
-    /// `strings.ReplaceAll`.
+    /// `strings.ReplaceAll` for a non-empty `target` (an empty one returns `self`). Scans
+    /// UTF-8 bytes; since both strings are valid UTF-8, a byte match is a whole-scalar match.
     func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty, contains(target) else { return self }
-        var result = ""
-        var rest = Substring(self)
-        while let range = rest.firstRange(of: target) {
-            result += rest[..<range.lowerBound]
-            result += replacement
-            rest = rest[range.upperBound...]
+        let needle = Array(target.utf8)
+        guard let first = needle.first else { return self }
+        var source = self
+        return source.withUTF8 { bytes -> String in
+            let n = needle.count
+            guard bytes.count >= n else { return self }
+            var out: [UInt8] = []
+            var copied = 0
+            var i = 0
+            let last = bytes.count - n
+            while i <= last {
+                if bytes[i] == first {
+                    var k = 1
+                    while k < n && bytes[i + k] == needle[k] { k += 1 }
+                    if k == n {
+                        if out.isEmpty { out.reserveCapacity(bytes.count) }
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<i]))
+                        out.append(contentsOf: replacement.utf8)
+                        i += n
+                        copied = i
+                        continue
+                    }
+                }
+                i += 1
+            }
+            if copied == 0 { return self }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return String(decoding: out, as: UTF8.self)
         }
-        result += rest
-        return result
     }
 }
