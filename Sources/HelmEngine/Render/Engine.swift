@@ -99,12 +99,14 @@ public struct Engine: Sendable {
 
     /// `sort.Reverse(byPathLen)`: more `/` first; equal depth in reverse byte order.
     static func parseOrder(_ names: [String]) -> [String] {
-        names.sorted { a, b in
-            let ca = a.utf8.reduce(0) { $0 + ($1 == 47 ? 1 : 0) }
-            let cb = b.utf8.reduce(0) { $0 + ($1 == 47 ? 1 : 0) }
-            if ca != cb { return ca > cb }
-            return Array(b.utf8).lexicographicallyPrecedes(Array(a.utf8))
+        let keyed = names.map { name -> (name: String, bytes: [UInt8], depth: Int) in
+            let bytes = Array(name.utf8)
+            return (name, bytes, bytes.reduce(0) { $0 + ($1 == 47 ? 1 : 0) })
         }
+        return keyed.sorted { a, b in
+            if a.depth != b.depth { return a.depth > b.depth }
+            return b.bytes.lexicographicallyPrecedes(a.bytes)
+        }.map(\.name)
     }
 }
 
