@@ -34,7 +34,7 @@ struct Parser {
         lexer.breakOK = !hasFunction("break")
         lexer.continueOK = !hasFunction("continue")
         parseName = name
-        textBytes = Array(text.utf8)
+        textBytes = lexer.input
         self.hasFunction = hasFunction
     }
 
@@ -153,7 +153,7 @@ struct Parser {
         let t = nextNonSpace()
         switch t.kind {
         case .text:
-            return .text(TextNode(pos: t.pos, bytes: Array(t.value.utf8)))
+            return .text(TextNode(pos: t.pos, bytes: Array(textBytes[t.pos..<(t.pos + t.length)])))
         case .leftDelim:
             actionLine = t.line
             defer { actionLine = 0 }
