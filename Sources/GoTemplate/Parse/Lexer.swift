@@ -71,8 +71,12 @@ struct Lexer {
     /// The next token; after EOF or an error it keeps returning EOF.
     mutating func nextToken() -> Token {
         while pendingHead == pending.count {
-            pending.removeAll(keepingCapacity: true)
-            pendingHead = 0
+            // Consumed tokens are dropped in batches: clearing the queue on every token costs more
+            // than lexing it.
+            if pendingHead >= 64 {
+                pending.removeAll(keepingCapacity: true)
+                pendingHead = 0
+            }
             if finished { return Token(kind: .eof, pos: input.count, value: "", line: line) }
             if insideAction { lexInsideAction() } else { lexText() }
         }
