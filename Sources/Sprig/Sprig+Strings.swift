@@ -34,7 +34,7 @@ extension Sprig {
         fn("nospace", [.string], result: .string) { a in
             .string(String(String.UnicodeScalarView(a[0].str.unicodeScalars.filter { !TextUtil.isSpace($0) })))
         },
-        fn("contains", [.string, .string], result: .bool) { a in .bool(a[0].str.isEmpty || a[1].str.utf8.firstRange(of: a[0].str.utf8) != nil) },
+        fn("contains", [.string, .string], result: .bool) { a in .bool(TextUtil.contains(a[1].str, a[0].str)) },
         fn("hasPrefix", [.string, .string], result: .bool) { a in .bool(a[1].str.utf8.starts(with: a[0].str.utf8)) },
         fn("hasSuffix", [.string, .string], result: .bool) { a in .bool(a[1].str.utf8.reversed().starts(with: a[0].str.utf8.reversed())) },
         fn("quote", [], variadic: .any, result: .string) { a in

@@ -26,6 +26,28 @@ enum TextUtil {
         return String(String.UnicodeScalarView(scalars[lo..<hi]))
     }
 
+    /// Go's `strings.Contains`: whether `sub` occurs in `s` (always true for an empty `sub`).
+    /// A plain UTF-8 byte scan; valid UTF-8 byte matches are whole-scalar matches.
+    static func contains(_ s: String, _ sub: String) -> Bool {
+        let needle = Array(sub.utf8)
+        guard let first = needle.first else { return true }
+        var source = s
+        return source.withUTF8 { bytes in
+            let n = needle.count
+            guard bytes.count >= n else { return false }
+            var i = 0
+            while i <= bytes.count - n {
+                if bytes[i] == first {
+                    var k = 1
+                    while k < n && bytes[i + k] == needle[k] { k += 1 }
+                    if k == n { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
     /// Go's `strings.ReplaceAll` (an empty `old` inserts `new` around every rune).
     static func replaceAll(_ s: String, _ old: String, _ new: String) -> String {
         if old.isEmpty {
@@ -38,7 +60,7 @@ enum TextUtil {
         out.reserveCapacity(src.count)
         var i = 0
         while i < src.count {
-            if i + pat.count <= src.count, src[i] == pat[0], Array(src[i..<(i + pat.count)]) == pat {
+            if i + pat.count <= src.count, src[i] == pat[0], src[i..<(i + pat.count)].elementsEqual(pat) {
                 out.append(contentsOf: new.utf8)
                 i += pat.count
             } else {

@@ -182,7 +182,20 @@ extension Lexer {
     }
 
     mutating func absorbAlphaNumerics() {
-        while isAlphaNumericAt(pos) { pos += scalarLength(at: pos) }
+        let count = input.count
+        while pos < count {
+            let b = input[pos]
+            if b < 0x80 {
+                // ASCII fast path: letters, digits and `_`.
+                let isWord = (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A)
+                    || (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "_")
+                if !isWord { return }
+                pos += 1
+            } else {
+                if !isAlphaNumericAt(pos) { return }
+                pos += scalarLength(at: pos)
+            }
+        }
     }
 
     mutating func lexIdentifier() {

@@ -18,12 +18,15 @@ enum TokenKind: Equatable, Sendable {
     }
 }
 
-/// A lexed token: kind, byte offset, text and 1-based line.
+/// A lexed token: kind, byte offset, text and 1-based line. Text tokens (`.text`) leave `value`
+/// empty and carry their byte length in `length` instead: the parser copies their bytes straight
+/// from the input, so no `String` is built for them.
 struct Token: Sendable {
     var kind: TokenKind
     var pos: Int
     var value: String
     var line: Int
+    var length = 0
 
     /// Go's `item.String()`, used in "unexpected X in Y" messages.
     var goDescription: String {
@@ -68,8 +71,12 @@ struct Lexer {
     /// The next token; after EOF or an error it keeps returning EOF.
     mutating func nextToken() -> Token {
         while pendingHead == pending.count {
-            pending.removeAll(keepingCapacity: true)
-            pendingHead = 0
+            // Consumed tokens are dropped in batches: clearing the queue on every token costs more
+            // than lexing it.
+            if pendingHead >= 64 {
+                pending.removeAll(keepingCapacity: true)
+                pendingHead = 0
+            }
             if finished { return Token(kind: .eof, pos: input.count, value: "", line: line) }
             if insideAction { lexInsideAction() } else { lexText() }
         }
@@ -98,7 +105,11 @@ struct Lexer {
     static func isSpace(_ b: UInt8?) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A }
 
     mutating func emit(_ kind: TokenKind) {
-        pending.append(Token(kind: kind, pos: start, value: text(start, pos), line: startLine))
+        if kind == .text {
+            pending.append(Token(kind: kind, pos: start, value: "", line: startLine, length: pos - start))
+        } else {
+            pending.append(Token(kind: kind, pos: start, value: text(start, pos), line: startLine))
+        }
         countLines(start, pos)
         start = pos
         startLine = line

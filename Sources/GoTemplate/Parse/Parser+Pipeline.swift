@@ -106,11 +106,11 @@ extension Parser {
         case .dot: return .dot(pos: t.pos)
         case .nilKeyword: return .nilLiteral(pos: t.pos)
         case .variable:
-            let names = t.value.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            let names = Parser.splitDots(t.value, omittingEmpty: false)
             if !vars.contains(names[0]) { throw fail("undefined variable \(GoQuote.quote(names[0]))") }
             return .variable(pos: t.pos, names: names)
         case .field:
-            let names = t.value.split(separator: ".", omittingEmptySubsequences: true).map(String.init)
+            let names = Parser.splitDots(t.value, omittingEmpty: true)
             return .field(pos: t.pos, names: names)
         case .bool: return .bool(pos: t.pos, value: t.value == "true")
         case .charConstant, .complex, .number:
@@ -129,6 +129,23 @@ extension Parser {
 }
 
 extension Parser {
+    /// Splits a field/variable token on `.` by bytes (the lexer only admits ASCII dots as
+    /// separators, so byte boundaries are scalar boundaries). `omittingEmpty` drops empty parts.
+    static func splitDots(_ text: String, omittingEmpty: Bool) -> [String] {
+        var names: [String] = []
+        var source = text
+        source.withUTF8 { bytes in
+            var start = 0
+            for i in 0...bytes.count where i == bytes.count || bytes[i] == UInt8(ascii: ".") {
+                if !(omittingEmpty && i == start) {
+                    names.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                }
+                start = i + 1
+            }
+        }
+        return names
+    }
+
     /// `strconv.Unquote` with fast paths for raw strings and strings without escapes.
     static func unquote(_ t: Token) throws -> String {
         let v = t.value

@@ -34,7 +34,7 @@ struct Parser {
         lexer.breakOK = !hasFunction("break")
         lexer.continueOK = !hasFunction("continue")
         parseName = name
-        textBytes = Array(text.utf8)
+        textBytes = lexer.input
         self.hasFunction = hasFunction
     }
 
@@ -123,7 +123,7 @@ struct Parser {
         let t = nextNonSpace()
         guard t.kind == .string || t.kind == .rawString else { throw unexpected(t, context) }
         let name: String
-        do { name = try GoQuote.unquote(t.value) } catch { throw fail("\(error)") }
+        do { name = try Parser.unquote(t) } catch { throw fail("\(error)") }
         _ = try expect(.rightDelim, context)
         let savedVars = vars, savedRange = rangeDepth
         vars = ["$"]
@@ -153,7 +153,7 @@ struct Parser {
         let t = nextNonSpace()
         switch t.kind {
         case .text:
-            return .text(TextNode(pos: t.pos, bytes: Array(t.value.utf8)))
+            return .text(TextNode(pos: t.pos, bytes: Array(textBytes[t.pos..<(t.pos + t.length)])))
         case .leftDelim:
             actionLine = t.line
             defer { actionLine = 0 }
@@ -220,7 +220,7 @@ struct Parser {
 
     mutating func templateName(_ t: Token, _ context: String) throws -> String {
         guard t.kind == .string || t.kind == .rawString else { throw unexpected(t, context) }
-        do { return try GoQuote.unquote(t.value) } catch { throw fail("\(error)") }
+        do { return try Parser.unquote(t) } catch { throw fail("\(error)") }
     }
 
     mutating func templateControl() throws -> Node {

@@ -82,7 +82,7 @@ public struct InstallRender: Sendable {
         let sorted: (hooks: [Hook], manifests: [Manifest])
         do { sorted = try ManifestSorter.sort(files) } catch {
             var partial = ""
-            for file in files.sorted(by: { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) })
+            for file in files.sorted(by: { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) })
             where !file.content.goTrimmingSpace().isEmpty {
                 partial += "---\n# Source: \(file.name)\n\(file.content)\n"
             }

@@ -74,7 +74,7 @@ public enum KindSortOrder {
             switch (rank[ka], rank[kb]) {
             case let (ra?, rb?): return ra != rb ? ra < rb : a.0 < b.0
             case (nil, nil):
-                if ka != kb { return Array(ka.utf8).lexicographicallyPrecedes(Array(kb.utf8)) }
+                if ka != kb { return ka.utf8.lexicographicallyPrecedes(kb.utf8) }
                 return a.0 < b.0
             case (nil, _?): return false
             case (_?, nil): return true

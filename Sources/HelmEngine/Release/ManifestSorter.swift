@@ -10,7 +10,7 @@ public enum ManifestSorter {
                             order: [String] = KindSortOrder.install) throws(HelmError) -> (hooks: [Hook], manifests: [Manifest]) {
         var hooks: [Hook] = []
         var manifests: [Manifest] = []
-        let sortedFiles = files.sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
+        let sortedFiles = files.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         for file in sortedFiles {
             if ChartLoader.lastComponent(file.name).hasPrefix("_") { continue }
             if file.content.goTrimmingSpace().isEmpty { continue }

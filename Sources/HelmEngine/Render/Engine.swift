@@ -99,27 +99,49 @@ public struct Engine: Sendable {
 
     /// `sort.Reverse(byPathLen)`: more `/` first; equal depth in reverse byte order.
     static func parseOrder(_ names: [String]) -> [String] {
-        names.sorted { a, b in
-            let ca = a.utf8.reduce(0) { $0 + ($1 == 47 ? 1 : 0) }
-            let cb = b.utf8.reduce(0) { $0 + ($1 == 47 ? 1 : 0) }
-            if ca != cb { return ca > cb }
-            return Array(b.utf8).lexicographicallyPrecedes(Array(a.utf8))
+        let keyed = names.map { name -> (name: String, bytes: [UInt8], depth: Int) in
+            let bytes = Array(name.utf8)
+            return (name, bytes, bytes.reduce(0) { $0 + ($1 == 47 ? 1 : 0) })
         }
+        return keyed.sorted { a, b in
+            if a.depth != b.depth { return a.depth > b.depth }
+            return b.bytes.lexicographicallyPrecedes(a.bytes)
+        }.map(\.name)
     }
 }
 
 extension String {
-    /// `strings.ReplaceAll`.
+    /// `strings.ReplaceAll` for a non-empty `target` (an empty one returns `self`). Scans
+    /// UTF-8 bytes; since both strings are valid UTF-8, a byte match is a whole-scalar match.
     func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty, contains(target) else { return self }
-        var result = ""
-        var rest = Substring(self)
-        while let range = rest.firstRange(of: target) {
-            result += rest[..<range.lowerBound]
-            result += replacement
-            rest = rest[range.upperBound...]
+        let needle = Array(target.utf8)
+        guard let first = needle.first else { return self }
+        var source = self
+        return source.withUTF8 { bytes -> String in
+            let n = needle.count
+            guard bytes.count >= n else { return self }
+            var out: [UInt8] = []
+            var copied = 0
+            var i = 0
+            let last = bytes.count - n
+            while i <= last {
+                if bytes[i] == first {
+                    var k = 1
+                    while k < n && bytes[i + k] == needle[k] { k += 1 }
+                    if k == n {
+                        if out.isEmpty { out.reserveCapacity(bytes.count) }
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<i]))
+                        out.append(contentsOf: replacement.utf8)
+                        i += n
+                        copied = i
+                        continue
+                    }
+                }
+                i += 1
+            }
+            if copied == 0 { return self }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return String(decoding: out, as: UTF8.self)
         }
-        result += rest
-        return result
     }
 }
