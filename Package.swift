@@ -40,6 +40,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.0"),
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.3.0"),
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2"),
     ],
     targets: [
         // MARK: Layer 1 — pure libraries
@@ -156,7 +157,10 @@ let package = Package(
         ),
         .target(
             name: "SwiftFluxTesting",
-            dependencies: ["APIServer", "APIServerCore", "KubeClient", "KubeModel", "StructuredData"],
+            dependencies: [
+                "APIServer", "APIServerCore", "KubeClient", "KubeModel", "StructuredData",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ],
             swiftSettings: swiftSettings
         ),
 

@@ -1,5 +1,11 @@
 import Foundation
+import Subprocess
 import Synchronization
+#if canImport(System)
+import System
+#else
+import SystemPackage
+#endif
 
 /// The outcome of a finished (or killed) subprocess.
 public struct ProcessResult: Sendable {
@@ -10,45 +16,55 @@ public struct ProcessResult: Sendable {
     public var timedOut: Bool
 }
 
-/// Runs subprocesses without busy-waiting: the termination handler resumes the caller, output goes
-/// through temporary files (no pipe can fill up), and a timeout kills the process.
+/// Runs subprocesses with swift-subprocess: the child is awaited without busy-waiting, stdout and
+/// stderr are collected concurrently (no pipe can fill up), and a timeout kills the child with SIGKILL.
 public enum ProcessRunner {
+    /// Largest amount of stdout or stderr collected per stream; more is an error from the library.
+    static let outputLimit = 256 * 1024 * 1024
+
+    /// Runs `executable` with `arguments`, feeding it `stdin` (empty input when nil) and an environment
+    /// of exactly `environment` (the caller's environment when nil). When the child outlives `timeout`
+    /// seconds it is sent SIGKILL and the result has `timedOut == true`. `status` is the exit code, or
+    /// the signal number when the child died from a signal (as Foundation's `terminationStatus`).
     public static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil,
                            stdin: String? = nil, timeout: Double = 60) async throws -> ProcessResult {
-        let scratch = NSTemporaryDirectory() + "swiftflux-proc-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: scratch) }
-        let outPath = scratch + "/out", errPath = scratch + "/err", inPath = scratch + "/in"
-        FileManager.default.createFile(atPath: outPath, contents: nil)
-        FileManager.default.createFile(atPath: errPath, contents: nil)
-        FileManager.default.createFile(atPath: inPath, contents: Data((stdin ?? "").utf8))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        let outHandle = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
-        let errHandle = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
-        let inHandle = try FileHandle(forReadingFrom: URL(fileURLWithPath: inPath))
-        process.standardOutput = outHandle
-        process.standardError = errHandle
-        process.standardInput = inHandle
-        let (done, continuation) = AsyncStream.makeStream(of: Void.self)
-        process.terminationHandler = { _ in continuation.yield(); continuation.finish() }
-        try process.run()
-        let pid = process.processIdentifier
-        let fired = Mutex(false)
+        let env: Environment
+        if let environment {
+            var custom: [Environment.Key: String] = [:]
+            for (key, value) in environment {
+                if let envKey = Environment.Key(rawValue: key) { custom[envKey] = value }
+            }
+            env = .custom(custom)
+        } else {
+            env = .inherit
+        }
+        // Shared between the child body and the killer: the pid once launched, nil once it was reaped.
+        let state = Mutex<(pid: pid_t?, finished: Bool, fired: Bool)>((nil, false, false))
         let killer = Task {
             try await Task.sleep(for: .seconds(timeout))
-            fired.withLock { $0 = true }
-            kill(pid, SIGKILL)
+            state.withLock { s in
+                guard !s.finished, let pid = s.pid else { return }
+                s.fired = true
+                kill(pid, SIGKILL)
+            }
         }
-        for await _ in done { break }
-        killer.cancel()
-        let timedOut = fired.withLock { $0 }
-        try? outHandle.close(); try? errHandle.close(); try? inHandle.close()
-        let out = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
-        let err = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
-        return ProcessResult(status: process.terminationStatus, stdout: out, stderr: err,
-                             timedOut: timedOut)
+        defer { killer.cancel() }
+        let result = try await Subprocess.run(
+            .path(FilePath(executable)), arguments: Arguments(arguments), environment: env,
+            input: .string(stdin ?? ""), output: .string(limit: outputLimit), error: .string(limit: outputLimit)
+        ) { execution in
+            state.withLock { $0.pid = execution.processIdentifier.value }
+        }
+        let timedOut = state.withLock { s in
+            s.finished = true
+            return s.fired
+        }
+        let status: Int32
+        switch result.terminationStatus {
+        case .exited(let code): status = code
+        case .signaled(let signal): status = signal
+        }
+        return ProcessResult(status: status, stdout: result.standardOutput ?? "",
+                             stderr: result.standardError ?? "", timedOut: timedOut)
     }
 }
