@@ -61,6 +61,15 @@ extension RenderedChart {
                               revision: Int, isUpgrade: Bool, kubeVersion: String = "v1.28.0") throws -> RenderedChart {
         var capabilities = Capabilities()
         capabilities.kubeVersion = try Capabilities.KubeVersion.parse(kubeVersion)
+        return try render(chart, values: values, releaseName: releaseName, namespace: namespace, revision: revision,
+                          isUpgrade: isUpgrade, capabilities: capabilities)
+    }
+
+    /// Renders as above with explicit `.Capabilities` (those of the cluster, see `ActionConfiguration.render`);
+    /// the chart's `kubeVersion` constraint is checked against `capabilities.kubeVersion`.
+    /// - Throws: HelmEngine's errors, with Helm's wording.
+    public static func render(_ chart: HelmEngine.Chart, values: JSONObject, releaseName: String, namespace: String,
+                              revision: Int, isUpgrade: Bool, capabilities: Capabilities) throws -> RenderedChart {
         let install = InstallRender(release: ReleaseOptions(name: releaseName, namespace: namespace, revision: revision,
                                                             isInstall: !isUpgrade, isUpgrade: isUpgrade),
                                     capabilities: capabilities)

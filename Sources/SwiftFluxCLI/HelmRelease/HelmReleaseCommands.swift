@@ -21,7 +21,7 @@ struct HelmInstallCommand: AsyncParsableCommand {
         let loaded = try HelmReleaseIO.loadChart(chart)
         let userValues = try values.merged()
         let text = try await cluster.withConfiguration { config, namespace in
-            let rendered = try RenderedChart.render(loaded, values: userValues, releaseName: name, namespace: namespace, revision: 1, isUpgrade: false)
+            let rendered = try await config.render(loaded, values: userValues, releaseName: name, namespace: namespace, revision: 1, isUpgrade: false)
             var install = Install(releaseName: name, namespace: namespace)
             install.createNamespace = createNamespace
             install.atomic = atomic
@@ -62,7 +62,7 @@ struct HelmUpgradeCommand: AsyncParsableCommand {
             let history = (try? await config.storage.history(name)) ?? []
             // helm upgrade --install installs when there is no release or its last revision is uninstalled.
             if install && (history.isEmpty || history.last?.status == .uninstalled) {
-                let rendered = try RenderedChart.render(loaded, values: userValues, releaseName: name, namespace: namespace, revision: 1, isUpgrade: false)
+                let rendered = try await config.render(loaded, values: userValues, releaseName: name, namespace: namespace, revision: 1, isUpgrade: false)
                 var action = Install(releaseName: name, namespace: namespace)
                 action.replace = !history.isEmpty
                 action.createNamespace = createNamespace
@@ -77,7 +77,7 @@ struct HelmUpgradeCommand: AsyncParsableCommand {
             if let current = history.last(where: { $0.status == .deployed }) ?? history.last {
                 effective = Upgrade.effectiveValues(effective, current: current, reuse: reuseValues, reset: resetValues)
             }
-            let rendered = try RenderedChart.render(loaded, values: effective.objectValue ?? [:], releaseName: name, namespace: namespace,
+            let rendered = try await config.render(loaded, values: effective.objectValue ?? [:], releaseName: name, namespace: namespace,
                                                     revision: (history.last?.version ?? 0) &+ 1, isUpgrade: true)
             var action = Upgrade(releaseName: name, namespace: namespace)
             action.atomic = atomic
