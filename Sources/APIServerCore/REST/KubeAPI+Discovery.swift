@@ -3,7 +3,7 @@ import StructuredData
 extension KubeAPI {
     /// `/version`: Kubernetes 1.28.
     static let versionInfo: JSONValue = [
-        "major": "1", "minor": "28", "gitVersion": "v1.28.0-swiftflux", "gitCommit": "",
+        "major": "1", "minor": "28", "gitVersion": "v1.28.0+swiftflux", "gitCommit": "",
         "gitTreeState": "clean", "buildDate": "2026-01-01T00:00:00Z", "goVersion": "go1.21.0",
         "compiler": "gc", "platform": "linux/amd64",
     ]
