@@ -44,7 +44,7 @@ struct ObjectStoreTests {
         let next = try await reopened.commit([Mutation(key: key, precondition: .absent, value: configMap("a"))])
         #expect(next.first?.revision == 7)
         let (_, events) = try await reopened.watch(WatchFilter(resource: key.resource, namespace: nil), from: 4)
-        let seen = await collectEvents(events, count: 3)
+        let seen = await collect(events, count: 3)
         #expect(seen.map(\.type) == [.added, .deleted, .added])
     }
 
@@ -56,7 +56,7 @@ struct ObjectStoreTests {
             try await store.commit([Mutation(key: k, precondition: .absent, value: configMap("cm\(i)"))])
         }
         let (_, events) = try await store.watch(WatchFilter(resource: key.resource, namespace: "default"), from: 3)
-        let replay = await collectEvents(events, count: 3)
+        let replay = await collect(events, count: 3)
         #expect(replay.map { $0.object.metadataString("name") } == ["cm3", "cm4", "cm5"])
         do {
             _ = try await store.watch(WatchFilter(resource: key.resource, namespace: nil), from: 1)
@@ -77,30 +77,11 @@ struct ObjectStoreTests {
         try await store.commit([Mutation(key: key, precondition: .exists, value: configMap("a", labels: ["app": "x"]))])
         try await store.commit([Mutation(key: key, precondition: .exists, value: configMap("a", ["z": "9"], labels: ["app": "x"]))])
         try await store.commit([Mutation(key: key, precondition: .exists, value: configMap("a"))])
-        let seen = await collectEvents(events, count: 3)
+        let seen = await collect(events, count: 3)
         #expect(seen.map(\.type) == [.added, .modified, .deleted])
     }
 }
 
-func collectEvents(_ stream: AsyncStream<WatchEvent>, count: Int, within seconds: Double = 5) async -> [WatchEvent] {
-    await withTaskGroup(of: [WatchEvent]?.self) { group in
-        group.addTask {
-            var out: [WatchEvent] = []
-            for await e in stream {
-                out.append(e)
-                if out.count >= count { break }
-            }
-            return out
-        }
-        group.addTask {
-            try? await Task.sleep(for: .seconds(seconds))
-            return nil
-        }
-        let first = await group.next() ?? nil
-        group.cancelAll()
-        return first ?? []
-    }
-}
 
 @Suite("Revision log compaction")
 struct CompactionTests {

@@ -39,10 +39,10 @@ func configMap(_ name: String, _ data: JSONValue = ["a": "1"], labels: JSONValue
 }
 
 /// Collects `count` events from `stream`, or fewer if it ends or the deadline passes.
-func collect(_ stream: AsyncStream<JSONValue>, count: Int, within seconds: Double = 5) async -> [JSONValue] {
-    await withTaskGroup(of: [JSONValue]?.self) { group in
+func collect<Element: Sendable>(_ stream: AsyncStream<Element>, count: Int, within seconds: Double = 5) async -> [Element] {
+    await withTaskGroup(of: [Element]?.self) { group in
         group.addTask {
-            var out: [JSONValue] = []
+            var out: [Element] = []
             for await e in stream {
                 out.append(e)
                 if out.count >= count { break }
