@@ -68,48 +68,79 @@ public final class HTTPTransport: KubeTransport {
                             body: Array(body.readableBytesView))
     }
 
+    /// Opens a streaming request. The body is pulled from the connection only as the consumer asks
+    /// for chunks (NIO back-pressure), so an idle consumer never makes memory grow.
     public func stream(_ request: KubeRequest) async throws -> KubeStreamResponse {
         let response = try await client.execute(makeRequest(request), timeout: watchTimeout)
-        let body = response.body
+        let pump = BodyPump(response.body.makeAsyncIterator())
+        let id = UUID()
         let registry = streams
-        let stream = AsyncThrowingStream<[UInt8], any Error> { continuation in
-            let id = UUID()
-            let task = Task {
-                defer { registry.remove(id) }
-                do {
-                    for try await buffer in body { continuation.yield(Array(buffer.readableBytesView)) }
-                    continuation.finish()
-                } catch {
-                    continuation.finish(throwing: error)
+        registry.add(id, pump)
+        let body = AsyncThrowingStream<[UInt8], any Error>(unfolding: {
+            do {
+                guard let chunk = try await pump.next() else {
+                    registry.remove(id)
+                    return nil
                 }
+                return chunk
+            } catch {
+                registry.remove(id)
+                throw error
             }
-            registry.add(id, task)
-            continuation.onTermination = { _ in task.cancel() }
-        }
-        return KubeStreamResponse(statusCode: Int(response.status.code), headers: Self.headers(response.headers), body: stream)
+        })
+        return KubeStreamResponse(statusCode: Int(response.status.code), headers: Self.headers(response.headers), body: body)
     }
+}
+
+/// One response body being read; `cancel()` makes the next read end the stream (used by `shutdown`).
+/// A single consumer calls `next()` at a time, hence the unchecked sendability.
+final class BodyPump: @unchecked Sendable {
+    private var iterator: HTTPClientResponse.Body.AsyncIterator
+    private let lock = NSLock()
+    private var cancelled = false
+
+    init(_ iterator: HTTPClientResponse.Body.AsyncIterator) { self.iterator = iterator }
+
+    func next() async throws -> [UInt8]? {
+        if lock.withLock({ cancelled }) { return nil }
+        guard let buffer = try await iterator.next() else { return nil }
+        return Array(buffer.readableBytesView)
+    }
+
+    func cancel() { lock.withLock { cancelled = true } }
 }
 
 extension KubeClient {
-    /// A client over `HTTPTransport` for `config`.
-    public init(config: ClientConfig) throws(KubeClientError) {
-        self.init(config: config, transport: try HTTPTransport(config: config))
+    /// Runs `body` with a client over a new `HTTPTransport` for `config`, and shuts the transport
+    /// down afterwards whatever happens: the scoped owner of the connection pool.
+    public static func withClient<R: Sendable>(config: ClientConfig,
+                                               _ body: (KubeClient) async throws -> R) async throws -> R {
+        let transport = try HTTPTransport(config: config)
+        let client = KubeClient(config: config, transport: transport)
+        do {
+            let result = try await body(client)
+            try? await transport.shutdown()
+            return result
+        } catch {
+            try? await transport.shutdown()
+            throw error
+        }
     }
 }
 
-/// The body-pumping tasks of open streams, so `shutdown` can end them instead of waiting.
+/// The open streams, so `shutdown` can end them instead of waiting for the server.
 final class StreamRegistry: @unchecked Sendable {
     private let lock = NSLock()
-    private var tasks: [UUID: Task<Void, Never>] = [:]
+    private var pumps: [UUID: BodyPump] = [:]
 
-    func add(_ id: UUID, _ task: Task<Void, Never>) { lock.withLock { tasks[id] = task } }
-    func remove(_ id: UUID) { _ = lock.withLock { tasks.removeValue(forKey: id) } }
+    func add(_ id: UUID, _ pump: BodyPump) { lock.withLock { pumps[id] = pump } }
+    func remove(_ id: UUID) { _ = lock.withLock { pumps.removeValue(forKey: id) } }
 
     func cancelAll() {
-        let all = lock.withLock { () -> [Task<Void, Never>] in
-            defer { tasks = [:] }
-            return Array(tasks.values)
+        let all = lock.withLock { () -> [BodyPump] in
+            defer { pumps = [:] }
+            return Array(pumps.values)
         }
-        for task in all { task.cancel() }
+        for pump in all { pump.cancel() }
     }
 }

@@ -36,11 +36,22 @@ public struct ObjectList: Sendable, Equatable {
 }
 
 extension KubeClient {
-    /// The namespace to use for `r`: the given one, else the config's default; `nil` for cluster scope.
+    /// The namespace of a single-object request on `r`: the given one, else (nil or empty) the
+    /// configured namespace; `nil` for cluster-scoped resources.
     func scope(_ r: APIResource, _ namespace: String?) -> String? {
         guard r.namespaced else { return nil }
         if let namespace, !namespace.isEmpty { return namespace }
         return config.namespace
+    }
+
+    /// The namespace of a collection request on `r`: `nil` for all namespaces or cluster scope.
+    func scope(_ r: APIResource, _ namespaces: NamespaceSelection) -> String? {
+        guard r.namespaced else { return nil }
+        switch namespaces {
+        case .all: return nil
+        case .configured: return config.namespace
+        case .named(let ns): return ns
+        }
     }
 
     public func get(_ r: APIResource, namespace: String? = nil, name: String, subresource: String? = nil)
@@ -49,22 +60,23 @@ extension KubeClient {
         KubeObject(try await send(try .get(r, namespace: scope(r, namespace), name: name, subresource: subresource)))
     }
 
-    /// One page. `namespace: ""` lists across all namespaces.
-    public func list(_ r: APIResource, namespace: String? = nil, options: ListOptions = ListOptions())
+    /// One page of the collection `r` in `namespaces`.
+    public func list(_ r: APIResource, in namespaces: NamespaceSelection = .configured, options: ListOptions = ListOptions())
         async throws(KubeClientError) -> ObjectList
     {
-        let ns = namespace == "" ? nil : scope(r, namespace)
+        let ns = scope(r, namespaces)
         return ObjectList(json: try await send(try .list(r, namespace: ns, options: options)), resource: r)
     }
 
     /// Every page, following `continue` tokens; the result carries the first page's resource version
     /// (the consistent snapshot the pages belong to).
-    public func listAll(_ r: APIResource, namespace: String? = nil, options: ListOptions = ListOptions(), pageSize: Int = 500)
+    public func listAll(_ r: APIResource, in namespaces: NamespaceSelection = .configured, options: ListOptions = ListOptions(),
+                        pageSize: Int = 500)
         async throws(KubeClientError) -> ObjectList
     {
         var opts = options
         opts.limit = pageSize
-        var page = try await list(r, namespace: namespace, options: opts)
+        var page = try await list(r, in: namespaces, options: opts)
         var all = page.items
         let resourceVersion = page.resourceVersion
         var pages = 1
@@ -73,7 +85,7 @@ extension KubeClient {
             if pages > 100_000 { throw .invalidRequest("list of \(r.groupResource) did not terminate") }
             opts.continueToken = page.continueToken
             opts.resourceVersion = nil
-            page = try await list(r, namespace: namespace, options: opts)
+            page = try await list(r, in: namespaces, options: opts)
             all += page.items
         }
         return ObjectList(items: all, resourceVersion: resourceVersion.isEmpty ? page.resourceVersion : resourceVersion)

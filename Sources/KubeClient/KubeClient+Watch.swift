@@ -5,27 +5,20 @@ extension KubeClient {
     /// One watch request as an `AsyncSequence` of events (newline-delimited JSON). The sequence ends
     /// when the server closes the stream (e.g. after `timeoutSeconds`); a non-200 answer throws
     /// `.api(Status)`. In-stream `ERROR` events are delivered as `.error(Status)`.
-    public func watch(_ r: APIResource, namespace: String? = nil, options: WatchOptions = WatchOptions())
+    ///
+    /// Pull-based: the response body is read only as events are consumed (back-pressure), so memory
+    /// is bounded by one chunk plus one line, whatever the consumer's speed. A single line longer than
+    /// `maxEventBytes` ends the sequence with `.decoding`.
+    public func watch(_ r: APIResource, in namespaces: NamespaceSelection = .configured, options: WatchOptions = WatchOptions())
         async throws(KubeClientError) -> AsyncThrowingStream<WatchEvent, any Error>
     {
-        let ns = namespace == "" ? nil : scope(r, namespace)
-        let response = try await openStream(try .watch(r, namespace: ns, options: options))
-        return AsyncThrowingStream { continuation in
-            let task = Task {
-                var splitter = LineSplitter()
-                do {
-                    for try await chunk in response.body {
-                        for line in splitter.push(chunk) { continuation.yield(try Self.decodeEvent(line)) }
-                    }
-                    if let rest = splitter.finish() { continuation.yield(try Self.decodeEvent(rest)) }
-                    continuation.finish()
-                } catch {
-                    continuation.finish(throwing: error)
-                }
-            }
-            continuation.onTermination = { _ in task.cancel() }
-        }
+        let response = try await openStream(try .watch(r, namespace: scope(r, namespaces), options: options))
+        let reader = EventReader(body: response.body, maxLine: Self.maxEventBytes)
+        return AsyncThrowingStream(unfolding: { try await reader.next() })
     }
+
+    /// The largest watch event line accepted (the API server's object limit is 1.5 MiB; lines carry JSON).
+    public static let maxEventBytes = 16 << 20
 
     static func decodeEvent(_ line: [UInt8]) throws(KubeClientError) -> WatchEvent {
         let json: JSONValue
@@ -36,7 +29,39 @@ extension KubeClient {
     }
 
     /// A resilient list-then-watch sequence (see `Watcher`).
-    public func watcher(_ r: APIResource, namespace: String? = nil, config: Watcher.Configuration = .init()) -> Watcher {
-        Watcher(client: self, resource: r, namespace: namespace, configuration: config)
+    public func watcher(_ r: APIResource, in namespaces: NamespaceSelection = .configured,
+                        config: Watcher.Configuration = .init()) -> Watcher {
+        Watcher(client: self, resource: r, namespaces: namespaces, configuration: config)
+    }
+}
+
+/// Pulls chunks from a response body and hands out one decoded event per call. Only one consumer
+/// calls `next()` at a time (the stream's iterator), hence the unchecked sendability.
+final class EventReader: @unchecked Sendable {
+    private var body: AsyncThrowingStream<[UInt8], any Error>.AsyncIterator
+    private var splitter = LineSplitter()
+    private var pending: [[UInt8]] = []
+    private var finished = false
+    private let maxLine: Int
+
+    init(body: AsyncThrowingStream<[UInt8], any Error>, maxLine: Int) {
+        self.body = body.makeAsyncIterator()
+        self.maxLine = maxLine
+    }
+
+    func next() async throws -> WatchEvent? {
+        while pending.isEmpty {
+            if finished { return nil }
+            if let chunk = try await body.next() {
+                pending = splitter.push(chunk)
+                if splitter.buffered > maxLine {
+                    throw KubeClientError.decoding("watch event larger than \(maxLine) bytes")
+                }
+            } else {
+                finished = true
+                if let rest = splitter.finish() { pending = [rest] }
+            }
+        }
+        return try KubeClient.decodeEvent(pending.removeFirst())
     }
 }

@@ -20,6 +20,12 @@ public struct KubeClient: Sendable {
         self.mapper = RESTMapper()
     }
 
+    /// Shuts the transport down (see `KubeTransport.shutdown`); call once, when the client's owner
+    /// is done with it and every copy of the client.
+    public func shutdown() async {
+        try? await transport.shutdown()
+    }
+
     /// The headers every request carries: credentials, impersonation, user agent.
     public func defaultHeaders() throws(KubeClientError) -> [KubeRequest.Header] {
         var h: [KubeRequest.Header] = [.init("User-Agent", config.userAgent)]

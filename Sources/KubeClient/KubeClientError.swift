@@ -5,7 +5,7 @@ import KubeModel
 /// API failures carry the server's `Status` (decoded from the body, or synthesized from the HTTP
 /// code when the body is not a `Status`), so callers test `error.status?.isNotFound` like
 /// client-go's `apierrors.IsNotFound(err)`.
-public enum KubeClientError: Error, Sendable, CustomStringConvertible {
+public enum KubeClientError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The API server answered with a failure `Status`.
     case api(Status)
     /// A kubeconfig or in-cluster configuration problem; the message names the file and field.
@@ -28,6 +28,10 @@ public enum KubeClientError: Error, Sendable, CustomStringConvertible {
     public var isAlreadyExists: Bool { status?.isAlreadyExists ?? false }
     public var isInvalid: Bool { status?.isInvalid ?? false }
     public var isGone: Bool { status?.isGone ?? false }
+    public var isForbidden: Bool { status?.isForbidden ?? false }
+    public var isUnauthorized: Bool { status?.code == 401 }
+    public var isTooManyRequests: Bool { status?.code == 429 }
+    public var isTimeout: Bool { status?.reason == .timeout || status?.reason == .serverTimeout }
 
     public var description: String {
         switch self {

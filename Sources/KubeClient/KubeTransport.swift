@@ -7,6 +7,13 @@ public protocol KubeTransport: Sendable {
     func send(_ request: KubeRequest) async throws -> KubeResponse
     /// Sends a request whose response body is a stream (watch); chunks arrive as the server flushes them.
     func stream(_ request: KubeRequest) async throws -> KubeStreamResponse
+    /// Releases connections and ends open streams. The owner of a transport calls it once, last;
+    /// transports with nothing to release keep the default (nothing).
+    func shutdown() async throws
+}
+
+extension KubeTransport {
+    public func shutdown() async throws {}
 }
 
 /// A streaming response: the status code and the body as chunks of bytes.

@@ -37,24 +37,41 @@ public enum WatchEvent: Sendable, Equatable {
     }
 }
 
-/// Splits a byte stream into newline-terminated lines (a final unterminated line is returned by `finish`).
+/// Splits a byte stream into newline-terminated lines (a final unterminated line is returned by
+/// `finish`); blank lines are dropped. Each byte is scanned once, however the input is chunked.
 struct LineSplitter {
     private var buffer: [UInt8] = []
+    /// Bytes of `buffer` already known to hold no newline.
+    private var scanned = 0
+
+    /// Bytes held for the current unterminated line.
+    var buffered: Int { buffer.count }
 
     mutating func push(_ chunk: [UInt8]) -> [[UInt8]] {
         buffer += chunk
         var lines: [[UInt8]] = []
         var start = 0
-        for i in buffer.indices where buffer[i] == 0x0A {
-            lines.append(Array(buffer[start..<i]))
-            start = i + 1
+        var i = scanned
+        while i < buffer.count {
+            if buffer[i] == 0x0A {
+                let line = Array(buffer[start..<i])
+                if !Self.isBlank(line) { lines.append(line) }
+                start = i + 1
+            }
+            i += 1
         }
-        buffer.removeFirst(start)
-        return lines.filter { !$0.allSatisfy { $0 == 0x20 || $0 == 0x0D || $0 == 0x09 } }
+        if start > 0 { buffer.removeFirst(start) }
+        scanned = buffer.count
+        return lines
     }
 
     mutating func finish() -> [UInt8]? {
-        defer { buffer = [] }
-        return buffer.allSatisfy { $0 == 0x20 || $0 == 0x0D || $0 == 0x09 || $0 == 0x0A } ? nil : buffer
+        defer {
+            buffer = []
+            scanned = 0
+        }
+        return Self.isBlank(buffer) ? nil : buffer
     }
+
+    static func isBlank(_ bytes: [UInt8]) -> Bool { bytes.allSatisfy { $0 == 0x20 || $0 == 0x0D || $0 == 0x09 || $0 == 0x0A } }
 }

@@ -9,7 +9,7 @@ public enum ConditionStatus: String, Sendable, CaseIterable {
 }
 
 /// `metav1.Condition`: one observation of an object's state.
-public struct Condition: Sendable, Equatable {
+public struct Condition: Sendable, Hashable {
     public var type: String
     public var status: ConditionStatus
     public var observedGeneration: Int64

@@ -1,7 +1,7 @@
 import StructuredData
 
 /// `metav1.OwnerReference`.
-public struct OwnerReference: Sendable, Equatable {
+public struct OwnerReference: Sendable, Hashable {
     public var apiVersion: String
     public var kind: String
     public var name: String

@@ -12,7 +12,7 @@ struct FakeKubelet {
         task = Task {
             let pods = APIResource(group: "", version: "v1", resource: "pods", kind: "Pod", namespaced: true)
             while !Task.isCancelled {
-                if let list = try? await client.list(pods, namespace: namespace) {
+                if let list = try? await client.list(pods, in: .namespace(namespace)) {
                     for pod in list.items where pod.raw[path: ["status", "phase"]] == nil {
                         var updated = pod
                         if pod.annotations["swiftflux.dev/simulate"] == "fail" {

@@ -46,7 +46,7 @@ struct PodinfoTests {
             #expect(deployment.labels["app.kubernetes.io/managed-by"] == "Helm")
             #expect(try await Self.replicas(client) == 1)
             // --wait returned only once the Deployment's new ReplicaSet was ready.
-            let replicaSets = try await client.listAll(APIResource(group: "apps", version: "v1", resource: "replicasets", kind: "ReplicaSet", namespaced: true), namespace: "default")
+            let replicaSets = try await client.listAll(APIResource(group: "apps", version: "v1", resource: "replicasets", kind: "ReplicaSet", namespaced: true), in: .named("default"))
             #expect(replicaSets.items.contains { $0.raw[path: ["status", "readyReplicas"]]?.intValue == 1 })
 
             // The record read back by a fresh reader equals what was written, field for field.

@@ -36,16 +36,16 @@ struct EmbeddedAPIServerTests {
             var cm = ConfigMap(name: "settings", namespace: "default", data: ["mode": "fast"])
             cm.metadata.labels = ["app": "demo"]
             let created = try await client.create(cm)
-            #expect(!created.metadata.uid.isEmpty && !created.metadata.resourceVersion.isEmpty)
+            #expect(created.metadata.uid?.isEmpty == false && created.metadata.resourceVersion?.isEmpty == false)
 
             // Dry-run create: nothing persisted, empty resourceVersion.
-            let dry = try await client.create(ConfigMap(name: "ghost", namespace: "default").object, options: WriteOptions(dryRun: true))
+            let dry = try await client.create(try ConfigMap(name: "ghost", namespace: "default").object(), options: WriteOptions(dryRun: true))
             #expect(dry.resourceVersion.isEmpty)
             await #expect { _ = try await client.get(r, name: "ghost") } throws: { ($0 as? KubeClientError)?.isNotFound == true }
 
             // Stale resourceVersion → the server's Conflict status.
             var stale = created
-            stale.data["mode"] = "slow"
+            stale.data?["mode"] = "slow"
             stale.metadata.resourceVersion = "1"
             await #expect { _ = try await client.update(stale) } throws: { error in
                 (error as? KubeClientError)?.status?.message
@@ -59,13 +59,13 @@ struct EmbeddedAPIServerTests {
             // apply request shape is covered by the scripted-transport tests instead.
             let jsonPatched = try await client.patch(r, name: "settings", type: .json,
                                                      body: [["op": "add", "path": "/data/json", "value": "yes"]])
-            #expect(try ConfigMap(object: jsonPatched).data["json"] == "yes")
+            #expect(try ConfigMap(object: jsonPatched).data?["json"] == "yes")
             let strategic = try await client.patch(r, name: "settings", type: .strategic,
                                                    body: ["metadata": ["labels": ["tier": "web"]]])
             #expect(strategic.labels == ["app": "demo", "tier": "web"])
 
             let selected = try await client.list(ConfigMap.self, options: ListOptions(labelSelector: "app=demo"))
-            #expect(selected.map(\.metadata.name) == ["settings"])
+            #expect(selected.map(\.name) == ["settings"])
             let all = try await client.listAll(r, pageSize: 1)
             #expect(all.items.map(\.name).contains("settings"))
 
@@ -79,7 +79,7 @@ struct EmbeddedAPIServerTests {
         try await Self.withServer { client, _ in
             let r = try await client.resource(for: Self.configMapGVK)
             _ = try await client.create(ConfigMap(name: "before", namespace: "default"))
-            var events = client.watcher(r, namespace: "default", config: .init(timeoutSeconds: 30)).makeAsyncIterator()
+            var events = client.watcher(r, in: .named("default"), config: .init(timeoutSeconds: 30)).makeAsyncIterator()
             guard case .restarted(let initial)? = try await events.next() else {
                 Issue.record("expected an initial list")
                 return
@@ -92,7 +92,7 @@ struct EmbeddedAPIServerTests {
                 switch event {
                 case .applied(let o): seen.append("applied \(o.name)")
                 case .deleted(let o): seen.append("deleted \(o.name)")
-                case .restarted, .bookmark: continue
+                case .restarted, .bookmark, .error: continue
                 }
             }
             #expect(seen == ["applied after", "deleted before"])

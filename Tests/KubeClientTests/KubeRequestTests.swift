@@ -1,3 +1,4 @@
+import KubeModel
 import Testing
 import StructuredData
 @testable import KubeClient

@@ -58,12 +58,13 @@ struct WatchTests {
         ])
         let client = KubeClient(config: ClientConfig(server: "https://k", qps: 0), transport: transport)
         var summary: [String] = []
-        for try await event in client.watcher(Self.cm) {
+        for try await event in client.watcher(Self.cm, config: .init(backoff: .none)) {
             switch event {
             case .restarted(let objects): summary.append("restarted " + objects.map(\.name).joined(separator: ","))
             case .applied(let o): summary.append("applied \(o.name)@\(o.resourceVersion)")
             case .deleted(let o): summary.append("deleted \(o.name)@\(o.resourceVersion)")
             case .bookmark(let rv): summary.append("bookmark \(rv)")
+            case .error(let e): summary.append("error \(e)")
             }
             if summary.count == 6 { break }
         }
@@ -71,16 +72,63 @@ struct WatchTests {
         #expect(await transport.remaining.isEmpty)
     }
 
-    @Test("an in-stream error other than 410 ends the watcher with the Status")
-    func watcherFails() async throws {
+    @Test("an in-stream error other than 410 is reported, then the watcher re-watches from the last version")
+    func watcherRetriesAfterStatus() async throws {
+        let watch = Self.base + "?watch=true&resourceVersion="
+        let tail = "&allowWatchBookmarks=true&timeoutSeconds=300"
+        let forbidden = #"{"type":"ERROR","object":{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"forbidden","reason":"Forbidden","code":403}}"#
         let transport = ScriptedTransport([
             .json(Self.base + "?limit=500", Self.list(rv: "1", names: [])),
-            .watch(Self.base + "?watch=true&resourceVersion=1&allowWatchBookmarks=true&timeoutSeconds=300",
-                   events: [#"{"type":"ERROR","object":{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"forbidden","reason":"Forbidden","code":403}}"#]),
+            .watch(watch + "1" + tail, events: [Self.event("ADDED", "a", rv: "2"), forbidden]),
+            .watch(watch + "2" + tail, events: [Self.event("ADDED", "b", rv: "3")]),
         ])
         let client = KubeClient(config: ClientConfig(server: "https://k", qps: 0), transport: transport)
-        var iterator = client.watcher(Self.cm).makeAsyncIterator()
+        var iterator = client.watcher(Self.cm, config: .init(backoff: .none)).makeAsyncIterator()
         #expect(try await iterator.next() == .restarted([]))
-        await #expect { _ = try await iterator.next() } throws: { ($0 as? KubeClientError)?.status?.isForbidden == true }
+        guard case .applied(let a)? = try await iterator.next() else { Issue.record("expected a"); return }
+        #expect(a.name == "a")
+        guard case .error(let error)? = try await iterator.next() else { Issue.record("expected the error"); return }
+        #expect(error.isForbidden && error.description == "forbidden")
+        guard case .applied(let b)? = try await iterator.next() else { Issue.record("expected b"); return }
+        #expect(b.name == "b" && b.resourceVersion == "3")
+        #expect(await transport.remaining.isEmpty)
+    }
+
+    @Test("a failed list and an undecodable event are retried: list again, then watch from the last version")
+    func watcherRetriesTransportAndGarbage() async throws {
+        let watch = Self.base + "?watch=true&resourceVersion="
+        let tail = "&allowWatchBookmarks=true&timeoutSeconds=300"
+        let transport = ScriptedTransport([
+            .json(Self.base + "?limit=500", status: 503, "{}"),
+            .json(Self.base + "?limit=500", Self.list(rv: "5", names: ["x"])),
+            .watch(watch + "5" + tail, events: ["{not json"]),
+            .watch(watch + "5" + tail, events: [Self.event("DELETED", "x", rv: "6")]),
+        ])
+        let client = KubeClient(config: ClientConfig(server: "https://k", qps: 0), transport: transport)
+        var iterator = client.watcher(Self.cm, config: .init(backoff: .none)).makeAsyncIterator()
+        guard case .error(let unavailable)? = try await iterator.next() else { Issue.record("expected 503"); return }
+        #expect(unavailable.status?.code == 503)
+        #expect(try await iterator.next() == .restarted([KubeObject(try JSONParser.parse(#"{"metadata":{"name":"x","namespace":"default","resourceVersion":"5"},"apiVersion":"v1","kind":"ConfigMap"}"#))]))
+        guard case .error(.decoding)? = try await iterator.next() else { Issue.record("expected a decoding error"); return }
+        guard case .deleted(let x)? = try await iterator.next() else { Issue.record("expected the deletion"); return }
+        #expect(x.name == "x")
+    }
+
+    @Test("backoff doubles after each consecutive failure up to the maximum")
+    func backoffDoubles() async throws {
+        let transport = ScriptedTransport([
+            .json(Self.base + "?limit=500", status: 500, "{}"),
+            .json(Self.base + "?limit=500", status: 500, "{}"),
+            .json(Self.base + "?limit=500", status: 500, "{}"),
+        ])
+        let client = KubeClient(config: ClientConfig(server: "https://k", qps: 0), transport: transport)
+        let backoff = Watcher.Backoff(initial: .milliseconds(1), maximum: .milliseconds(3))
+        var iterator = client.watcher(Self.cm, config: .init(backoff: backoff)).makeAsyncIterator()
+        var delays: [Duration] = []
+        for _ in 0..<3 {
+            _ = try await iterator.next()
+            if case .backingOff(let delay, _) = iterator.state { delays.append(delay) }
+        }
+        #expect(delays == [.milliseconds(1), .milliseconds(2), .milliseconds(3)])
     }
 }

@@ -112,7 +112,7 @@ public struct Install: Sendable {
         do {
             _ = try await config.kube.client.create(ns)
         } catch {
-            if !error.isAlreadyExists { throw .kube("failed to create namespace: \(error)") }
+            if !error.isAlreadyExists { throw .kube("failed to create namespace", error) }
         }
     }
 
@@ -134,7 +134,7 @@ enum CRDInstaller {
                 guard policy == .createReplace else { continue }
                 var replacement = r.object
                 replacement.resourceVersion = live.resourceVersion
-                do { _ = try await config.kube.client.update(replacement) } catch { throw .kube("failed to update CRD: \(error)") }
+                do { _ = try await config.kube.client.update(replacement) } catch { throw .kube("failed to update CRD", error) }
             } else {
                 try await config.kube.create([r])
             }

@@ -21,7 +21,7 @@ extension KubeOps {
         let originals = Dictionary(original.map { ($0.identity, $0) }, uniquingKeysWith: { a, _ in a })
         for t in target {
             guard let live = try await live(t) else {
-                do { _ = try await client.create(t.object) } catch { throw .kube("failed to create resource: \(error)") }
+                do { _ = try await client.create(t.object) } catch { throw .kube("failed to create resource", error) }
                 result.created.append(t)
                 continue
             }
@@ -50,7 +50,7 @@ extension KubeOps {
             var replacement = target.object
             replacement.resourceVersion = live.resourceVersion
             do { _ = try await client.update(replacement) } catch {
-                throw .kube("failed to replace object: \(error)")
+                throw .kube("failed to replace object", error)
             }
             return
         }
@@ -74,7 +74,7 @@ extension KubeOps {
         do {
             _ = try await client.patch(target.mapping, namespace: target.namespace, name: target.name, type: type, body: body)
         } catch {
-            throw .kube("cannot patch \"\(target.name)\" with kind \(target.kind): \(error)")
+            throw .kube("cannot patch \"\(target.name)\" with kind \(target.kind)", error)
         }
     }
 

@@ -36,7 +36,7 @@ extension KubeOps {
 
     func list(group: String, version: String, kind: String, namespace: String) async -> [KubeObject] {
         guard let mapping = try? await client.resource(for: GroupVersionKind(group: group, version: version, kind: kind)),
-              let list = try? await client.listAll(mapping, namespace: namespace) else { return [] }
+              let list = try? await client.listAll(mapping, in: .namespace(namespace)) else { return [] }
         return list.items
     }
 

@@ -49,7 +49,7 @@ public struct KubeOps: Sendable {
             return try await client.get(r.mapping, namespace: r.namespace, name: r.name)
         } catch {
             if error.isNotFound { return nil }
-            throw .kube("could not get information about the resource \(r.resourceString): \(error)")
+            throw .kube("could not get information about the resource \(r.resourceString)", error)
         }
     }
 
@@ -59,7 +59,7 @@ public struct KubeOps: Sendable {
             do {
                 _ = try await client.create(r.object)
             } catch {
-                throw .kube("failed to create resource: \(error)")
+                throw .kube("failed to create resource", error)
             }
         }
     }

@@ -11,15 +11,20 @@ import StructuredData
 public struct SecretDriver: ReleaseDriver {
     public let name = "Secret"
     public let client: KubeClient
+    /// The storage namespace; `""` only for a driver that lists across all namespaces (`helm list -A`).
     public let namespace: String
 
     static let secrets = APIResource(group: "", version: "v1", resource: "secrets", kind: "Secret", namespaced: true)
 
-    /// - Parameter namespace: the storage namespace (the release namespace); `""` lists all namespaces.
+    /// - Parameter namespace: the storage namespace (the release namespace); `""` lists all namespaces,
+    ///   as Helm's driver does with an empty namespace.
     public init(client: KubeClient, namespace: String) {
         self.client = client
         self.namespace = namespace
     }
+
+    /// The namespaces a list covers: Helm's empty namespace means all of them.
+    var listScope: NamespaceSelection { namespace.isEmpty ? .all : .named(namespace) }
 
     public func get(_ key: String) async throws(HelmActionsError) -> Release {
         let object: KubeObject
@@ -27,7 +32,7 @@ public struct SecretDriver: ReleaseDriver {
             object = try await client.get(Self.secrets, namespace: namespace, name: key)
         } catch {
             if error.isNotFound { throw .releaseNotFound }
-            throw .kube("get: failed to get \"\(key)\": \(error)")
+            throw .kube("get: failed to get \"\(key)\"", error)
         }
         var release = try Self.decode(object)
         release.labels = ReleaseKey.filterSystemLabels(object.labels)
@@ -51,7 +56,7 @@ public struct SecretDriver: ReleaseDriver {
             _ = try await client.create(object)
         } catch {
             if error.isAlreadyExists { throw .releaseExists }
-            throw .kube("create: failed to create: \(error)")
+            throw .kube("create: failed to create", error)
         }
     }
 
@@ -61,7 +66,7 @@ public struct SecretDriver: ReleaseDriver {
             _ = try await client.update(object)
         } catch {
             if error.isNotFound { throw .releaseNotFound }
-            throw .kube("update: failed to update: \(error)")
+            throw .kube("update: failed to update", error)
         }
     }
 
@@ -71,7 +76,7 @@ public struct SecretDriver: ReleaseDriver {
             _ = try await client.delete(Self.secrets, namespace: namespace, name: key)
         } catch {
             if error.isNotFound { throw .releaseNotFound }
-            throw .kube("delete: failed to delete \"\(key)\": \(error)")
+            throw .kube("delete: failed to delete \"\(key)\"", error)
         }
         return release
     }
@@ -81,9 +86,9 @@ public struct SecretDriver: ReleaseDriver {
     private func select(_ selector: String) async throws(HelmActionsError) -> [Release] {
         let list: ObjectList
         do {
-            list = try await client.listAll(Self.secrets, namespace: namespace, options: ListOptions(labelSelector: selector))
+            list = try await client.listAll(Self.secrets, in: listScope, options: ListOptions(labelSelector: selector))
         } catch {
-            throw .kube("list: failed to list: \(error)")
+            throw .kube("list: failed to list", error)
         }
         return list.items.compactMap { object in
             // Helm logs and skips records it cannot decode.

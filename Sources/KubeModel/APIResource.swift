@@ -1,5 +1,3 @@
-import KubeModel
-
 /// One served resource, as discovery describes it (`metav1.APIResource` plus its group-version).
 public struct APIResource: Sendable, Hashable {
     public var group: String
@@ -29,20 +27,4 @@ public struct APIResource: Sendable, Hashable {
 
     /// `/api/v1` for the core group, `/apis/<group>/<version>` otherwise.
     public var groupVersionPath: String { group.isEmpty ? "/api/\(version)" : "/apis/\(group)/\(version)" }
-
-    /// The URL path of the collection (namespace ignored for cluster-scoped resources; an empty
-    /// namespace on a namespaced resource is the all-namespaces collection), an object, or a
-    /// subresource.
-    public func path(namespace: String? = nil, name: String? = nil, subresource: String? = nil) -> String {
-        var p = groupVersionPath
-        if namespaced, let namespace, !namespace.isEmpty {
-            p += "/namespaces/" + KubeRequest.escapePathSegment(namespace)
-        }
-        p += "/" + resource
-        if let name, !name.isEmpty {
-            p += "/" + KubeRequest.escapePathSegment(name)
-            if let subresource, !subresource.isEmpty { p += "/" + subresource }
-        }
-        return p
-    }
 }
