@@ -1,0 +1,47 @@
+import Foundation
+import KubeModel
+import Prometheus
+
+/// Flux's reconcile metrics (`fluxcd/pkg/runtime/metrics`): `gotk_reconcile_condition`,
+/// `gotk_suspend_status` and `gotk_reconcile_duration_seconds`, labelled by kind, name and
+/// namespace as Flux labels them.
+public final class FluxMetrics: Sendable {
+    let registry: PrometheusCollectorRegistry
+
+    public init(registry: PrometheusCollectorRegistry) { self.registry = registry }
+
+    /// Flux's duration buckets: `ExponentialBucketsRange(0.01, 1800, 10)`.
+    static let durationBuckets: [Duration] = {
+        let min = 0.01, max = 1800.0, count = 10
+        let factor = pow(max / min, 1.0 / Double(count - 1))
+        var value = min
+        var out: [Duration] = []
+        for _ in 0..<count {
+            out.append(.nanoseconds(Int64((value * 1e9).rounded())))
+            value *= factor
+        }
+        return out
+    }()
+
+    /// Records the duration of one reconcile of the object.
+    public func recordDuration(kind: String, namespace: String, name: String, _ duration: Duration) {
+        registry.makeDurationHistogram(descriptor: .named("gotk_reconcile_duration_seconds", help: "The duration in seconds of a GitOps Toolkit resource reconciliation."), labels: [("kind", kind), ("name", name), ("namespace", namespace)], buckets: Self.durationBuckets)
+            .recordNanoseconds(Int64(duration.seconds * 1e9))
+    }
+
+    /// Sets `gotk_reconcile_condition` for the condition: 1 for its status, 0 for the others
+    /// (`deleted` sets the `Deleted` series to 1 and the others to 0).
+    public func recordCondition(kind: String, namespace: String, name: String, condition: Condition, deleted: Bool = false) {
+        for status in ["True", "False", "Unknown", "Deleted"] {
+            let value: Int64 = deleted ? (status == "Deleted" ? 1 : 0) : (status == condition.status.rawValue ? 1 : 0)
+            registry.makeGauge(descriptor: .named("gotk_reconcile_condition", help: "The current condition status of a GitOps Toolkit resource reconciliation."), labels: [("kind", kind), ("name", name), ("namespace", namespace), ("type", condition.type), ("status", status)])
+                .set(value)
+        }
+    }
+
+    /// Sets `gotk_suspend_status` (1 when suspended).
+    public func recordSuspend(kind: String, namespace: String, name: String, suspended: Bool) {
+        registry.makeGauge(descriptor: .named("gotk_suspend_status", help: "The current suspend status of a GitOps Toolkit resource."), labels: [("kind", kind), ("name", name), ("namespace", namespace)])
+            .set(Int64(suspended ? 1 : 0))
+    }
+}

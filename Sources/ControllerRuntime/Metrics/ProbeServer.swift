@@ -1,0 +1,68 @@
+import Hummingbird
+import Logging
+import NIOCore
+import Prometheus
+
+/// Serves `/metrics` (Prometheus text format) and the `/healthz` and `/readyz` probes on one
+/// address (Flux uses `--metrics-addr` :8080 and `--health-addr` :9440; run one per address).
+///
+/// Contract: `/healthz` answers 200 `ok` while the process runs; `/readyz` answers 200 `ok` when
+/// `ready()` is true, else 500 with the reason. Runs until its task is cancelled. Binds to
+/// 127.0.0.1 unless another host is given.
+public struct ProbeServer: Sendable {
+    public let host: String
+    public let port: Int
+    let registry: PrometheusCollectorRegistry?
+    let ready: @Sendable () async -> String?
+
+    /// - Parameter ready: nil when ready, else the reason it is not.
+    public init(address: String, registry: PrometheusCollectorRegistry?, ready: @escaping @Sendable () async -> String? = { nil }) throws {
+        let (host, port) = try Self.parse(address)
+        self.host = host
+        self.port = port
+        self.registry = registry
+        self.ready = ready
+    }
+
+    /// Parses `host:port` or `:port` (then 127.0.0.1).
+    static func parse(_ address: String) throws -> (String, Int) {
+        guard let colon = address.lastIndex(of: ":"), let port = Int(address[address.index(after: colon)...]), (0...65535).contains(port) else {
+            throw ProbeServerError.invalidAddress(address)
+        }
+        var host = String(address[..<colon])
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        return (host.isEmpty ? "127.0.0.1" : host, port)
+    }
+
+    public func run(onReady: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        let router = Router()
+        let registry = self.registry
+        let ready = self.ready
+        router.get("metrics") { _, _ -> Response in
+            let text = registry?.emitToBuffer() ?? []
+            return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                            body: .init(byteBuffer: ByteBuffer(bytes: text)))
+        }
+        router.get("healthz") { _, _ in "ok" }
+        router.get("readyz") { _, _ -> Response in
+            if let reason = await ready() {
+                return Response(status: .internalServerError, body: .init(byteBuffer: ByteBuffer(string: reason)))
+            }
+            return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "ok")))
+        }
+        var logger = Logger(label: "probes")
+        logger.logLevel = .warning
+        let app = Application(router: router, configuration: .init(address: .hostname(host, port: port)),
+                              onServerRunning: { channel in await onReady(channel.localAddress?.port ?? 0) }, logger: logger)
+        try await app.run()
+    }
+}
+
+public enum ProbeServerError: Error, Equatable, CustomStringConvertible {
+    case invalidAddress(String)
+    public var description: String {
+        switch self {
+        case .invalidAddress(let a): return "invalid address \"\(a)\": expected host:port or :port"
+        }
+    }
+}
