@@ -140,3 +140,29 @@ struct ClusterTests {
         }
     }
 }
+
+@Suite("Bad input on the embedded API server")
+struct BadInputTests {
+    @Test("an object that does not decode into its type is marked Stalled and Ready=False with the decoding error")
+    func undecodable() async throws {
+        try await withTestCluster { client in
+            try await ClusterTests.installCRD(client)
+            var raw = KubeObject(apiVersion: "test.swiftflux.dev/v1", kind: "Counter", name: "bad", namespace: "default")
+            raw.raw["spec"] = ["suspend": "sometimes"]
+            _ = try await client.create(raw)
+            let runtime = ControllerRuntime(client: client, options: ManagerOptions())
+            let informer = await runtime.cache.informer(Counter.self)
+            await runtime.factory.start()
+            await informer.waitForSync()
+            let outcome = try await TypedRead.read(Counter.self, ObjectKey(namespace: "default", name: "bad"), cache: runtime.cache, client: client)
+            guard case .invalid(let failure) = outcome else { Issue.record("expected invalid"); return }
+            #expect(failure.description == "spec.suspend: expected boolean, found string")
+            let stored = try await client.get(Counter.apiResource, namespace: "default", name: "bad")
+            #expect(stored.condition("Stalled")?.status == .true)
+            #expect(stored.condition("Ready")?.status == .false)
+            #expect(stored.condition("Ready")?.reason == "DecodingFailed")
+            #expect(stored.condition("Ready")?.message == "invalid Counter object: spec.suspend: expected boolean, found string")
+            await runtime.factory.shutdown()
+        }
+    }
+}
