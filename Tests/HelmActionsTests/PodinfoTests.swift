@@ -28,6 +28,8 @@ struct PodinfoTests {
     func lifecycle() async throws {
         try await TestCluster.with { client in
             var config = ActionConfiguration(client: client, namespace: "default")
+            let lines = LogLines()
+            config.log = HelmLog { lines.append($0) }
             config.hookInterval = .milliseconds(50)
             config.waitInterval = .milliseconds(200)
             let waiting = WaitOptions(wait: true, waitForJobs: true, timeout: GoDuration(nanoseconds: 60_000_000_000))
@@ -66,6 +68,13 @@ struct PodinfoTests {
             let upgraded = try await upgrade.run(config, chart: v2, values: ["replicaCount": 2])
             #expect(upgraded.version == 2 && upgraded.config == ["replicaCount": 2])
             #expect(try await Self.replicas(client) == 2)
+            // Helm's debug lines, in Helm's order (readiness lines may repeat in between).
+            let logged = lines.all.filter { !$0.contains("is not ready") && !$0.hasPrefix("Pod ") && !$0.contains("Watching for changes") }
+            #expect(Array(logged.prefix(2)) == ["creating 2 resource(s)", "beginning wait for 2 resources with timeout of 1m0s"])
+            #expect(logged.contains("preparing upgrade for podinfo"))
+            #expect(logged.contains("Patch Deployment \"podinfo\" in namespace default"))
+            #expect(logged.contains("Looks like there are no changes for Service \"podinfo\""))
+            #expect(logged.last == "updating status for upgraded release for podinfo")
 
             var rollback = Rollback(releaseName: "podinfo")
             rollback.wait = waiting
@@ -82,4 +91,12 @@ struct PodinfoTests {
             await kubelet.stop()
         }
     }
+}
+
+/// Collects Helm debug lines from any task.
+final class LogLines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+    func append(_ line: String) { lock.withLock { lines.append(line) } }
+    var all: [String] { lock.withLock { lines } }
 }

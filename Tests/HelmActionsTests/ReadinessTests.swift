@@ -32,7 +32,7 @@ struct ReadinessTests {
         (#"{"kind":"ConfigMap"}"#, true),
     ])
     func ready(json: String, expected: Bool) throws {
-        #expect(Readiness.check(try Self.object(json), waitForJobs: true) == (expected ? .ready : .notReady))
+        #expect((Readiness.check(try Self.object(json), waitForJobs: true) == .ready) == expected)
     }
 
     @Test("a Job beyond its backoff limit fails; without wait-for-jobs Jobs are ready")
@@ -52,7 +52,7 @@ struct ReadinessTests {
         let deployment = try Self.object(#"{"kind":"Deployment","metadata":{"uid":"d1","annotations":{"deployment.kubernetes.io/revision":"2"}},"spec":{"replicas":\#(replicas),"strategy":\#(strategy)}}"#)
         let old = try Self.object(#"{"kind":"ReplicaSet","metadata":{"annotations":{"deployment.kubernetes.io/revision":"1"},"ownerReferences":[{"uid":"d1","controller":true,"kind":"Deployment","name":"d","apiVersion":"apps/v1"}]},"status":{"readyReplicas":9}}"#)
         let new = try Self.object(#"{"kind":"ReplicaSet","metadata":{"annotations":{"deployment.kubernetes.io/revision":"2"},"ownerReferences":[{"uid":"d1","controller":true,"kind":"Deployment","name":"d","apiVersion":"apps/v1"}]},"status":{"readyReplicas":\#(ready)}}"#)
-        #expect(Readiness.check(deployment, waitForJobs: true, replicaSets: [old, new]) == (expected ? .ready : .notReady))
+        #expect((Readiness.check(deployment, waitForJobs: true, replicaSets: [old, new]) == .ready) == expected)
     }
 }
 

@@ -19,6 +19,12 @@ public struct ActionConfiguration: Sendable {
         self.hookInterval = hookInterval
     }
 
+    /// Helm's debug log, shared with the kube client.
+    public var log: HelmLog {
+        get { kube.log }
+        set { kube.log = newValue }
+    }
+
     /// A configuration with the Secret driver in `namespace`, optionally observed.
     public init(client: KubeClient, namespace: String, observer: (@Sendable (Release) async -> Void)? = nil) {
         var driver: any ReleaseDriver = SecretDriver(client: client, namespace: namespace)

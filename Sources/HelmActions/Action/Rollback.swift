@@ -17,6 +17,7 @@ public struct Rollback: Sendable {
         try ReleaseName.validate(releaseName)
         var config = base
         config.storage.maxHistory = maxHistory
+        config.log("preparing rollback of \(releaseName)")
         guard version >= 0 else { throw .message("invalid release revision") }
         var current = try await config.storage.last(releaseName)
         let previousVersion = version == 0 ? current.version &- 1 : version
@@ -24,6 +25,7 @@ public struct Rollback: Sendable {
         guard history.contains(where: { $0.version == previousVersion }) else {
             throw .message("release has no \(previousVersion) version")
         }
+        config.log("rolling back \(releaseName) (current: v\(current.version), target: v\(previousVersion))")
         let previous = try await config.storage.get(releaseName, version: previousVersion)
         var target = Release(name: releaseName, namespace: previous.namespace, version: current.version &+ 1,
                              info: ReleaseInfo(firstDeployed: current.info?.firstDeployed ?? .zero, lastDeployed: .now(),
@@ -31,7 +33,9 @@ public struct Rollback: Sendable {
                                                notes: previous.info?.notes ?? ""),
                              chart: previous.chart, config: previous.config, manifest: previous.manifest, hooks: previous.hooks,
                              labels: previous.labels)
+        config.log("creating rolled back release for \(releaseName)")
         try await config.storage.create(target)
+        config.log("performing rollback of \(releaseName)")
 
         let currentResources: [HelmResource]
         do { currentResources = try await config.kube.build(current.manifest) } catch {
@@ -41,7 +45,11 @@ public struct Rollback: Sendable {
         do { targetResources = try await config.kube.build(target.manifest) } catch {
             throw .message("unable to build kubernetes objects from new release manifest: \(error)")
         }
-        if !disableHooks { try await config.execHooks(&target, .preRollback, timeout: wait) }
+        if !disableHooks {
+            try await config.execHooks(&target, .preRollback, timeout: wait)
+        } else {
+            config.log("rollback hooks disabled for \(releaseName)")
+        }
         for i in targetResources.indices {
             Ownership.set(on: &targetResources[i].object, releaseName: releaseName, releaseNamespace: target.namespace)
         }
@@ -49,8 +57,10 @@ public struct Rollback: Sendable {
         do {
             result = try await config.kube.update(original: currentResources, target: targetResources, force: force)
         } catch {
+            let message = "Rollback \"\(releaseName)\" failed: \(error)"
+            config.log("warning: \(message)")
             current.status = .superseded
-            target.setStatus(.failed, "Rollback \"\(releaseName)\" failed: \(error)")
+            target.setStatus(.failed, message)
             await config.record(current)
             await config.record(target)
             throw error
@@ -69,10 +79,12 @@ public struct Rollback: Sendable {
         if !disableHooks { try await config.execHooks(&target, .postRollback, timeout: wait) }
         let deployed = (try? await config.storage.deployedAll(releaseName)) ?? []
         for var r in deployed {
+            config.log("superseding previous deployment \(r.version)")
             r.status = .superseded
             await config.record(r)
         }
         target.status = .deployed
+        config.log("updating status for rolled back release for \(releaseName)")
         await config.record(target)
         return target
     }

@@ -35,10 +35,15 @@ public struct Uninstall: Sendable {
             }
             throw .message("the release named \"\(releaseName)\" is already deleted")
         }
+        config.log("uninstall: Deleting \(releaseName)")
         release.status = .uninstalling
         release.info?.deleted = .now()
         release.info?.description = "Deletion in progress (or silently failed)"
-        if !disableHooks { try await config.execHooks(&release, .preDelete, timeout: wait) }
+        if !disableHooks {
+            try await config.execHooks(&release, .preDelete, timeout: wait)
+        } else {
+            config.log("delete hooks disabled for \(releaseName)")
+        }
         await config.record(release)
 
         let (kept, doomed) = try Self.split(release.manifest)
@@ -54,6 +59,7 @@ public struct Uninstall: Sendable {
         }
         release.setStatus(.uninstalled, description.isEmpty ? "Uninstallation complete" : description)
         if !keepHistory {
+            config.log("purge requested for \(releaseName)")
             do { try await purge(config, history) } catch { errors.append("uninstall: Failed to purge the release: \(error)") }
         } else {
             await config.record(release)

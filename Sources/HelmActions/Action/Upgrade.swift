@@ -27,11 +27,18 @@ public struct Upgrade: Sendable {
     public func run(_ base: ActionConfiguration, chart rendered: RenderedChart, values: JSONValue = .emptyObject) async throws(HelmActionsError) -> Release {
         try ReleaseName.validate(releaseName)
         var config = base
-        config.storage.maxHistory = maxHistory
+        config.log("preparing upgrade for \(releaseName)")
         let (currentRelease, lastRelease) = try await currentAndLast(config)
         var current = currentRelease
         try await CRDInstaller.apply(config, rendered.crds, policy: crdPolicy)
 
+        if resetValues {
+            config.log("resetting values to the chart's original version")
+        } else if reuseValues {
+            config.log("reusing the old release's values")
+        } else if values.objectValue?.isEmpty ?? values.isNull, let old = current.config, !(old.objectValue?.isEmpty ?? true) {
+            config.log("copying values from \(current.name) (v\(current.version)) to new release.")
+        }
         let vals = Self.effectiveValues(values, current: current, reuse: reuseValues, reset: resetValues)
         var merged = lastRelease.labels
         for (k, v) in labels { if v == "null" { merged[k] = nil } else { merged[k] = v } }
@@ -58,12 +65,17 @@ public struct Upgrade: Sendable {
             currentResources.append(r)
         }
 
+        config.storage.maxHistory = maxHistory
+        config.log("performing update for \(releaseName)")
+        config.log("creating upgraded release for \(releaseName)")
         try await config.storage.create(upgraded)
 
         var created: [HelmResource] = []
         do throws(HelmActionsError) {
             if !disableHooks {
                 do { try await config.execHooks(&upgraded, .preUpgrade, timeout: wait) } catch { throw HelmActionsError.message("pre-upgrade hooks failed: \(error)") }
+            } else {
+                config.log("upgrade hooks disabled for \(releaseName)")
             }
             let result = try await config.kube.update(original: currentResources, target: target, force: force)
             created = result.created
@@ -79,6 +91,7 @@ public struct Upgrade: Sendable {
         current.status = .superseded
         await config.record(current)
         upgraded.setStatus(.deployed, description.isEmpty ? "Upgrade complete" : description)
+        config.log("updating status for upgraded release for \(releaseName)")
         await config.record(upgraded)
         return upgraded
     }
@@ -118,15 +131,20 @@ public struct Upgrade: Sendable {
     }
 
     func fail(_ config: ActionConfiguration, _ release: inout Release, created: [HelmResource], _ error: HelmActionsError) async throws(HelmActionsError) -> Release {
-        release.setStatus(.failed, "Upgrade \"\(releaseName)\" failed: \(error)")
+        let message = "Upgrade \"\(releaseName)\" failed: \(error)"
+        config.log("warning: \(message)")
+        release.setStatus(.failed, message)
         await config.record(release)
         if cleanupOnFail && !created.isEmpty {
+            config.log("Cleanup on fail set, cleaning up \(created.count) resources")
             let errors = await config.kube.delete(created)
             if !errors.isEmpty {
-                throw .message("an error occurred while cleaning up resources. original upgrade error: \(error): \(errors.joined(separator: " && "))")
+                throw .message("an error occurred while cleaning up resources. original upgrade error: \(error): unable to cleanup resources: \(errors.joined(separator: ", "))")
             }
+            config.log("Resource cleanup complete")
         }
         guard atomic else { throw error }
+        config.log("Upgrade failed and atomic is set, rolling back to last successful release")
         let history: [Release]
         do { history = try await config.storage.history(releaseName) } catch let historyError {
             throw .message("an error occurred while finding last successful release. original upgrade error: \(error): \(historyError)")

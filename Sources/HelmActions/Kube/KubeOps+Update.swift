@@ -18,10 +18,12 @@ extension KubeOps {
     public func update(original: [HelmResource], target: [HelmResource], force: Bool) async throws(HelmActionsError) -> UpdateResult {
         var result = UpdateResult()
         var errors: [String] = []
+        log("checking \(target.count) resources for changes")
         let originals = Dictionary(original.map { ($0.identity, $0) }, uniquingKeysWith: { a, _ in a })
         for t in target {
             guard let live = try await live(t) else {
                 do { _ = try await client.create(t.object) } catch { throw .kube("failed to create resource", error) }
+                log("Created a new \(t.kind) called \(HelmLog.q(t.name)) in \(t.namespace)\n")
                 result.created.append(t)
                 continue
             }
@@ -38,8 +40,12 @@ extension KubeOps {
         if !errors.isEmpty { throw .message(errors.joined(separator: " && ")) }
         let targets = Set(target.map(\.identity))
         for o in original where !targets.contains(o.identity) {
+            log("Deleting \(o.kind) \(HelmLog.q(o.name)) in namespace \(o.namespace)...")
             guard let live = try? await live(o) else { continue }
-            if Ownership.keeps(live) { continue }
+            if Ownership.keeps(live) {
+                log("Skipping delete of \(HelmLog.q(o.name)) due to annotation [helm.sh/resource-policy=keep]")
+                continue
+            }
             if (await delete([o])).isEmpty { result.deleted.append(o) }
         }
         return result
@@ -52,6 +58,7 @@ extension KubeOps {
             do { _ = try await client.update(replacement) } catch {
                 throw .kube("failed to replace object", error)
             }
+            log("Replaced \(HelmLog.q(target.name)) with kind \(target.kind) for kind \(target.kind)")
             return
         }
         let body: JSONValue
@@ -69,8 +76,11 @@ extension KubeOps {
             body = MergePatch.create(from: original.object.raw, to: target.object.raw)
             type = .merge
         }
-        if case .object(let o) = body, o.isEmpty { return }
-        if body.isNull { return }
+        if body.isNull || body.objectValue?.isEmpty == true {
+            log("Looks like there are no changes for \(target.kind) \(HelmLog.q(target.name))")
+            return
+        }
+        log("Patch \(target.kind) \(HelmLog.q(target.name)) in namespace \(target.namespace)")
         do {
             _ = try await client.patch(target.mapping, namespace: target.namespace, name: target.name, type: type, body: body)
         } catch {

@@ -7,6 +7,7 @@ extension KubeOps {
     /// `WaitWithJobs`). Throws `context deadline exceeded` at the timeout, or a Job failure at once.
     public func wait(for resources: [HelmResource], timeout: GoDuration, waitForJobs: Bool,
                      interval: Duration = .seconds(2)) async throws(HelmActionsError) {
+        log("beginning wait for \(resources.count) resources with timeout of \(HelmLog.duration(timeout))")
         let deadline = ContinuousClock.now + .nanoseconds(timeout.nanoseconds)
         while true {
             if try await allReady(resources, waitForJobs: waitForJobs) { return }
@@ -27,7 +28,9 @@ extension KubeOps {
             }
             switch Readiness.check(live, waitForJobs: waitForJobs, replicaSets: replicaSets, pods: pods) {
             case .ready: continue
-            case .notReady: return false
+            case .notReady(let message):
+                if let message { log(message) }
+                return false
             case .failed(let message): throw .message(message)
             }
         }
@@ -42,6 +45,7 @@ extension KubeOps {
 
     /// Polls until every resource GETs NotFound (`WaitForDelete`).
     public func waitForDelete(_ resources: [HelmResource], timeout: GoDuration, interval: Duration = .seconds(2)) async throws(HelmActionsError) {
+        log("beginning wait for \(resources.count) resources to be deleted with timeout of \(HelmLog.duration(timeout))")
         let deadline = ContinuousClock.now + .nanoseconds(timeout.nanoseconds)
         while true {
             var gone = true
@@ -57,10 +61,13 @@ extension KubeOps {
     /// is done at once. The timeout reports `timed out waiting for the condition`.
     public func watchUntilReady(_ r: HelmResource, timeout: GoDuration, interval: Duration = .milliseconds(250)) async throws(HelmActionsError) {
         guard r.kind == "Job" || r.kind == "Pod" else { return }
+        log("Watching for changes to \(r.kind) \(r.name) with timeout of \(HelmLog.duration(timeout))")
         let deadline = ContinuousClock.now + .nanoseconds(timeout.nanoseconds)
         while true {
             if let live = try await live(r) {
                 if r.kind == "Job" {
+                    let s = live.raw["status"] ?? .object([:])
+                    log("\(r.name): Jobs active: \(s["active"]?.intValue ?? 0), jobs failed: \(s["failed"]?.intValue ?? 0), jobs succeeded: \(s["succeeded"]?.intValue ?? 0)")
                     if Readiness.condition(live.raw, "Complete") == "True" { return }
                     if Readiness.condition(live.raw, "Failed") == "True" {
                         let reason = live.raw[path: ["status", "conditions"]]?.arrayValue?
@@ -69,7 +76,11 @@ extension KubeOps {
                     }
                 } else {
                     switch live.raw[path: ["status", "phase"]]?.stringValue {
-                    case "Succeeded": return
+                    case "Succeeded":
+                        log("Pod \(r.name) succeeded")
+                        return
+                    case "Pending": log("Pod \(r.name) pending")
+                    case "Running": log("Pod \(r.name) running")
                     case "Failed": throw .message("pod \(r.name) failed")
                     default: break
                     }

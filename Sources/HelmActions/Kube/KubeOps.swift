@@ -8,6 +8,8 @@ public struct KubeOps: Sendable {
     public let client: KubeClient
     /// The namespace given to namespaced objects that have none.
     public let namespace: String
+    /// Helm's debug log (`kube.Client.Log`).
+    public var log: HelmLog = .discard
 
     public init(client: KubeClient, namespace: String) {
         self.client = client
@@ -55,6 +57,7 @@ public struct KubeOps: Sendable {
 
     /// Creates resources in order, grouped by runs of the same kind (`batchPerform`).
     public func create(_ resources: [HelmResource]) async throws(HelmActionsError) {
+        log("creating \(resources.count) resource(s)")
         for r in resources {
             do {
                 _ = try await client.create(r.object)
@@ -69,6 +72,7 @@ public struct KubeOps: Sendable {
     public func delete(_ resources: [HelmResource], propagation: String = "Background") async -> [String] {
         var errors: [String] = []
         for r in resources {
+            log("Starting delete for \(HelmLog.q(r.name)) \(r.kind)")
             do {
                 _ = try await client.delete(r.mapping, namespace: r.namespace, name: r.name, options: DeleteOptions(propagationPolicy: propagation))
             } catch {

@@ -6,7 +6,8 @@ public enum Readiness {
     /// The verdict for one object.
     public enum Verdict: Sendable, Equatable {
         case ready
-        case notReady
+        /// Not ready yet, with the line Helm's ready checker logs (nil where it logs nothing).
+        case notReady(String?)
         /// A terminal failure (a Job beyond its backoff limit).
         case failed(String)
     }
@@ -18,7 +19,7 @@ public enum Readiness {
         let raw = object.raw
         switch object.kind {
         case "Pod":
-            return condition(raw, "Ready") == "True" ? .ready : .notReady
+            return condition(raw, "Ready") == "True" ? .ready : .notReady("Pod is not ready: \(object.namespace)/\(object.name)")
         case "Job":
             guard waitForJobs else { return .ready }
             let backoff = raw[path: ["spec", "backoffLimit"]]?.intValue ?? 6
@@ -27,49 +28,73 @@ public enum Readiness {
             }
             if let completions = raw[path: ["spec", "completions"]]?.intValue,
                (raw[path: ["status", "succeeded"]]?.intValue ?? 0) < completions {
-                return .notReady
+                return .notReady("Job is not completed: \(object.namespace)/\(object.name)")
             }
             return .ready
         case "Deployment":
             if raw[path: ["spec", "paused"]]?.boolValue == true { return .ready }
-            guard let rs = newReplicaSet(of: object, among: replicaSets) else { return .notReady }
+            guard let rs = newReplicaSet(of: object, among: replicaSets) else { return .notReady(nil) }
             let replicas = raw[path: ["spec", "replicas"]]?.intValue ?? 1
             let expected = replicas &- maxUnavailable(raw, replicas: replicas)
-            return (rs.raw[path: ["status", "readyReplicas"]]?.intValue ?? 0) >= expected ? .ready : .notReady
+            let ready = rs.raw[path: ["status", "readyReplicas"]]?.intValue ?? 0
+            return ready >= expected ? .ready
+                : .notReady("Deployment is not ready: \(object.namespace)/\(object.name). \(ready) out of \(expected) expected pods are ready")
         case "PersistentVolumeClaim":
-            return raw[path: ["status", "phase"]]?.stringValue == "Bound" ? .ready : .notReady
+            return raw[path: ["status", "phase"]]?.stringValue == "Bound" ? .ready
+                : .notReady("PersistentVolumeClaim is not bound: \(object.namespace)/\(object.name)")
         case "Service":
             let type = raw[path: ["spec", "type"]]?.stringValue ?? "ClusterIP"
             if type == "ExternalName" { return .ready }
-            guard !(raw[path: ["spec", "clusterIP"]]?.stringValue ?? "").isEmpty else { return .notReady }
+            guard !(raw[path: ["spec", "clusterIP"]]?.stringValue ?? "").isEmpty else {
+                return .notReady("Service does not have cluster IP address: \(object.namespace)/\(object.name)")
+            }
             if type == "LoadBalancer" {
                 let external = raw[path: ["spec", "externalIPs"]]?.arrayValue ?? []
                 let ingress = raw[path: ["status", "loadBalancer", "ingress"]]?.arrayValue ?? []
-                return external.isEmpty && ingress.isEmpty ? .notReady : .ready
+                return external.isEmpty && ingress.isEmpty
+                    ? .notReady("Service does not have load balancer ingress IP address: \(object.namespace)/\(object.name)") : .ready
             }
             return .ready
         case "DaemonSet":
             guard (raw[path: ["spec", "updateStrategy", "type"]]?.stringValue ?? "RollingUpdate") == "RollingUpdate" else { return .ready }
             let desired = raw[path: ["status", "desiredNumberScheduled"]]?.intValue ?? 0
-            guard (raw[path: ["status", "updatedNumberScheduled"]]?.intValue ?? 0) == desired else { return .notReady }
+            let updated = raw[path: ["status", "updatedNumberScheduled"]]?.intValue ?? 0
+            guard updated == desired else {
+                return .notReady("DaemonSet is not ready: \(object.namespace)/\(object.name). \(updated) out of \(desired) expected pods have been scheduled")
+            }
             let unavailable = scaled(raw[path: ["spec", "updateStrategy", "rollingUpdate", "maxUnavailable"]] ?? .int(1), total: desired, roundUp: true)
-            return (raw[path: ["status", "numberReady"]]?.intValue ?? 0) >= desired &- unavailable ? .ready : .notReady
+            let ready = raw[path: ["status", "numberReady"]]?.intValue ?? 0
+            return ready >= desired &- unavailable ? .ready
+                : .notReady("DaemonSet is not ready: \(object.namespace)/\(object.name). \(ready) out of \(desired &- unavailable) expected pods are ready")
         case "StatefulSet":
             guard (raw[path: ["spec", "updateStrategy", "type"]]?.stringValue ?? "RollingUpdate") == "RollingUpdate" else { return .ready }
             let replicas = raw[path: ["spec", "replicas"]]?.intValue ?? 1
             let partition = raw[path: ["spec", "updateStrategy", "rollingUpdate", "partition"]]?.intValue ?? 0
             let status = raw["status"] ?? .object([:])
-            guard (status["observedGeneration"]?.intValue ?? 0) >= object.generation else { return .notReady }
-            guard (status["updatedReplicas"]?.intValue ?? 0) >= replicas &- partition else { return .notReady }
-            guard (status["readyReplicas"]?.intValue ?? 0) == replicas else { return .notReady }
-            if partition == 0, status["currentRevision"]?.stringValue != status["updateRevision"]?.stringValue { return .notReady }
+            let name = "\(object.namespace)/\(object.name)"
+            guard (status["observedGeneration"]?.intValue ?? 0) >= object.generation else {
+                return .notReady("StatefulSet is not ready: \(name). update has not yet been observed")
+            }
+            let updated = status["updatedReplicas"]?.intValue ?? 0
+            guard updated >= replicas &- partition else {
+                return .notReady("StatefulSet is not ready: \(name). \(updated) out of \(replicas &- partition) expected pods have been scheduled")
+            }
+            let ready = status["readyReplicas"]?.intValue ?? 0
+            guard ready == replicas else { return .notReady("StatefulSet is not ready: \(name). \(ready) out of \(replicas) expected pods are ready") }
+            let current = status["currentRevision"]?.stringValue ?? "", update = status["updateRevision"]?.stringValue ?? ""
+            if partition == 0, current != update {
+                return .notReady("StatefulSet is not ready: \(name). currentRevision \(current) does not yet match updateRevision \(update)")
+            }
             return .ready
         case "CustomResourceDefinition":
             if condition(raw, "Established") == "True" || condition(raw, "NamesAccepted") == "False" { return .ready }
-            return .notReady
+            return .notReady(nil)
         case "ReplicaSet", "ReplicationController":
             let selected = pods.filter { pod in pod.ownerReferences.contains { $0.uid == object.uid } }
-            return selected.allSatisfy { condition($0.raw, "Ready") == "True" } ? .ready : .notReady
+            if let pod = selected.first(where: { condition($0.raw, "Ready") != "True" }) {
+                return .notReady("Pod is not ready: \(pod.namespace)/\(pod.name)")
+            }
+            return .ready
         default:
             return .ready
         }
