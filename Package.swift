@@ -2,10 +2,11 @@
 // SwiftFlux: a Swift reimplementation of the Flux v2.2 GitOps toolkit.
 //
 // Targets are grouped by layer (see ../shared/STYLE.md); dependencies point down only.
-//   1. Pure libraries (no I/O)   GoCompat, StructuredData, KubeModel, GoTemplate, SemVer, Sprig,
-//                                HelmEngine (charts, values, rendering)
+//   1. Pure libraries (no I/O)   GoCompat, StructuredData, KubeModel, KStatus (kstatus), GoTemplate,
+//                                SemVer, Sprig, HelmEngine (charts, values, rendering)
 //   2. I/O                       KubeClient
-//   3. Runtime                   HelmActions (release storage and actions); controller runtime next
+//   3. Runtime                   HelmActions (release storage and actions), FluxSSA (apply manager);
+//                                controller runtime next
 //   4. Server                    APIServerCore (storage, no HTTP), APIServer (HTTP front)
 //   -  Test support              SwiftFluxTesting (in-process API server for tests)
 //   5. Controllers               (source, helm, kustomize, notification, image)
@@ -86,6 +87,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "KStatus",
+            dependencies: ["GoCompat", "KubeModel", "StructuredData"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "HelmEngine",
             dependencies: [
                 "GoTemplate", "Sprig", "SemVer", "StructuredData", "GoCompat",
@@ -119,6 +125,12 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: swiftSettings
+        ),
+
+        .target(
+            name: "FluxSSA",
+            dependencies: ["GoCompat", "KStatus", "KubeClient", "KubeModel", "StructuredData"],
             swiftSettings: swiftSettings
         ),
 
@@ -200,6 +212,10 @@ let package = Package(
         .testTarget(name: "HelmActionsTests", dependencies: ["SharedTestData", "HelmActions", "SwiftFluxTesting"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "SwiftFluxTesting"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "APIServerTests", dependencies: ["APIServer", "APIServerCore", "SwiftFluxTesting"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
+        .testTarget(name: "KStatusTests", dependencies: ["KStatus", "KubeModel", "StructuredData", "GoCompat"],
+                    exclude: ["Fixtures"], swiftSettings: swiftSettings),
+        .testTarget(name: "FluxSSATests", dependencies: ["FluxSSA", "KStatus", "SwiftFluxTesting"],
+                    exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "SwiftFluxCLITests", dependencies: ["SharedTestData", "SwiftFluxCLI"], swiftSettings: swiftSettings),
     ]
 )
