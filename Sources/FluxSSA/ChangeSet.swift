@@ -46,7 +46,9 @@ public struct ChangeSet: Sendable, Equatable, CustomStringConvertible {
 
     public init(_ entries: [ChangeSetEntry] = []) { self.entries = entries }
 
+    /// Appends one entry.
     public mutating func add(_ entry: ChangeSetEntry) { entries.append(entry) }
+    /// Appends another change set's entries, in order.
     public mutating func append(_ other: ChangeSet) { entries += other.entries }
 
     /// One `Kind/ns/name action` line per entry, without a trailing newline (Flux's event text).
