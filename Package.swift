@@ -2,11 +2,12 @@
 // SwiftFlux: a Swift reimplementation of the Flux v2.2 GitOps toolkit.
 //
 // Targets are grouped by layer (see ../shared/STYLE.md); dependencies point down only.
-//   1. Pure libraries (no I/O)   GoCompat, StructuredData, KubeModel, GoTemplate, SemVer, Sprig,
-//                                HelmEngine (charts, values, rendering)
+//   1. Pure libraries (no I/O)   GoCompat, StructuredData, KubeModel, KStatus (kstatus), GoTemplate,
+//                                SemVer, Sprig, HelmEngine (charts, values, rendering)
 //   2. I/O                       KubeClient
 //   3. Runtime                   ControllerRuntime (cache, queue, controllers, status, events, metrics,
-//                                leader election), HelmActions (release storage and actions)
+//                                leader election), FluxSSA (apply manager), HelmActions (release
+//                                storage and actions)
 //   4. Server                    APIServerCore (storage, no HTTP), APIServer (HTTP front)
 //   -  Test support              SwiftFluxTesting (in-process API server for tests)
 //   5. Controllers               (source, helm, kustomize, notification, image)
@@ -88,6 +89,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "KStatus",
+            dependencies: ["GoCompat", "KubeModel", "StructuredData"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "HelmEngine",
             dependencies: [
                 "GoTemplate", "Sprig", "SemVer", "StructuredData", "GoCompat",
@@ -137,6 +143,11 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "FluxSSA",
+            dependencies: ["GoCompat", "KStatus", "KubeClient", "KubeModel", "StructuredData"],
             swiftSettings: swiftSettings
         ),
 
@@ -227,6 +238,10 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: swiftSettings),
+        .testTarget(name: "KStatusTests", dependencies: ["KStatus", "KubeModel", "StructuredData", "GoCompat"],
+                    exclude: ["Fixtures"], swiftSettings: swiftSettings),
+        .testTarget(name: "FluxSSATests", dependencies: ["FluxSSA", "KStatus", "SwiftFluxTesting"],
+                    exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "SwiftFluxCLITests", dependencies: ["SharedTestData", "SwiftFluxCLI"], swiftSettings: swiftSettings),
     ]
 )
