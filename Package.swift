@@ -3,7 +3,8 @@
 //
 // Targets are grouped by layer (see ../shared/STYLE.md); dependencies point down only.
 //   1. Pure libraries (no I/O)   GoCompat, StructuredData, KubeModel, GoTemplate, SemVer, Sprig,
-//                                HelmEngine (charts, values, rendering)
+//                                HelmEngine (charts, values, rendering), FluxAPI (typed Flux kinds),
+//                                FluxCRDs (CRDs generated from FluxAPI), FluxInstall (install manifests)
 //   2. I/O                       KubeClient
 //   3. Runtime                   HelmActions (release storage and actions); controller runtime next
 //   4. Server                    APIServerCore (storage, no HTTP), APIServer (HTTP front)
@@ -60,6 +61,24 @@ let package = Package(
         .target(
             name: "KubeModel",
             dependencies: ["GoCompat", "StructuredData"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "FluxAPI",
+            dependencies: [
+                "KubeModel", "StructuredData", "GoCompat",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "FluxCRDs",
+            dependencies: ["FluxAPI", "KubeModel", "StructuredData"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "FluxInstall",
+            dependencies: ["FluxCRDs", "FluxAPI", "KubeModel", "StructuredData"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -169,6 +188,7 @@ let package = Package(
             name: "SwiftFluxCLI",
             dependencies: [
                 "KubeClient", "KubeModel", "StructuredData", "GoTemplate", "APIServer", "HelmEngine", "HelmActions",
+                "FluxInstall",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -200,6 +220,10 @@ let package = Package(
         .testTarget(name: "HelmActionsTests", dependencies: ["SharedTestData", "HelmActions", "SwiftFluxTesting"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "SwiftFluxTesting"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "APIServerTests", dependencies: ["APIServer", "APIServerCore", "SwiftFluxTesting"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "FluxAPITests",
+            dependencies: ["SharedTestData", "FluxAPI", "FluxCRDs", "FluxInstall", "SwiftFluxCLI", "SwiftFluxTesting"],
+            exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "SwiftFluxCLITests", dependencies: ["SharedTestData", "SwiftFluxCLI"], swiftSettings: swiftSettings),
     ]
 )
