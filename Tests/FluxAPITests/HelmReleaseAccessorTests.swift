@@ -96,7 +96,7 @@ struct HelmReleaseAccessorTests {
     }
 
     @Test("the active remediation follows the last attempted action")
-    func remediation() {
+    func remediation() throws {
         var hr = Self.release {
             $0.install = Install()
             $0.install?.remediation = InstallRemediation()
@@ -106,14 +106,14 @@ struct HelmReleaseAccessorTests {
             $0.upgrade?.remediation?.retries = -1
         }
         hr.status.lastAttemptedReleaseAction = .install
-        let install = try? #require(hr.activeRemediation)
-        #expect(install?.strategy == .uninstall)
-        #expect(install?.mustRemediateLastFailure == false)
+        let install = try #require(hr.activeRemediation)
+        #expect(install.strategy == .uninstall)
+        #expect(!install.mustRemediateLastFailure)
         hr.status.installFailures = 2
-        #expect(install?.retriesExhausted(hr.status) == false)
-        install?.incrementFailureCount(&hr.status)
+        #expect(!install.retriesExhausted(hr.status))
+        install.incrementFailureCount(&hr.status)
         #expect(hr.status.installFailures == 3)
-        #expect(install?.retriesExhausted(hr.status) == true)
+        #expect(install.retriesExhausted(hr.status))
 
         hr.status.lastAttemptedReleaseAction = .upgrade
         let upgrade = hr.activeRemediation

@@ -92,19 +92,30 @@ struct InstallExportTests {
         #expect(!ids.contains { $0.hasPrefix("NetworkPolicy/") })
     }
 
-    @Test("invalid options fail with flux's messages", arguments: [
-        ({ (o: inout InstallOptions) in o.components = ["source-controller", "web-controller"] }, "component web-controller is not available"),
-        ({ (o: inout InstallOptions) in o.namespace = "Flux_System" }, #"namespace must be a valid DNS label: "Flux_System""#),
-        ({ (o: inout InstallOptions) in o.logLevel = "trace" }, "unsupported log level 'trace', must be one of: debug, info, error"),
-    ] as [(@Sendable (inout InstallOptions) -> Void, String)])
-    func invalid(change: @Sendable (inout InstallOptions) -> Void, message: String) {
+    struct InvalidCase: Sendable, CustomTestStringConvertible {
+        var testDescription: String
+        var change: @Sendable (inout InstallOptions) -> Void
+        var message: String
+    }
+
+    static let invalidCases = [
+        InvalidCase(testDescription: "unknown component", change: { $0.components = ["source-controller", "web-controller"] },
+                    message: "component web-controller is not available"),
+        InvalidCase(testDescription: "namespace that is not a DNS label", change: { $0.namespace = "Flux_System" },
+                    message: #"namespace must be a valid DNS label: "Flux_System""#),
+        InvalidCase(testDescription: "unsupported log level", change: { $0.logLevel = "trace" },
+                    message: "unsupported log level 'trace', must be one of: debug, info, error"),
+    ]
+
+    @Test("invalid options fail with flux's messages", arguments: invalidCases)
+    func invalid(_ c: InvalidCase) {
         var options = InstallOptions()
-        change(&options)
+        c.change(&options)
         #expect(throws: FluxInstallError.self) { _ = try InstallManifests.objects(options) }
         do {
             _ = try InstallManifests.objects(options)
         } catch {
-            #expect(error.description == message)
+            #expect(error.description == c.message)
         }
     }
 

@@ -11,7 +11,6 @@ import Testing
 struct RoundTripTests {
     /// The files holding Flux objects (YAML inputs and YAML goldens).
     static let files = [
-        "cluster_info/gitrepositories.yaml",
         "create_source_git/export.golden",
         "create_source_git/source-git-branch-commit.yaml",
         "create_source_git/source-git-branch.yaml",

@@ -1,78 +1,125 @@
-import GoCompat
+import KubeModel
+import StructuredData
 
-extension Install {
-    /// `GetTimeout(default)`: `timeout`, else `fallback` (the release's `timeout`).
-    public func timeout(default fallback: GoDuration) -> GoDuration { FluxDuration.parse(timeout, default: fallback) }
+/// `HelmRelease.spec.install` (helm.toolkit.fluxcd.io/v2beta1, v2beta2).
+public struct Install: Codable, Sendable, Hashable {
+    public var timeout: String?
+    public var remediation: InstallRemediation?
+    public var disableWait: Bool?
+    public var disableWaitForJobs: Bool?
+    public var disableHooks: Bool?
+    public var disableOpenAPIValidation: Bool?
+    public var replace: Bool?
+    public var skipCRDs: Bool?
+    public var crds: CRDsPolicy?
+    public var createNamespace: Bool?
+    public var unknownFields = UnknownFields()
 
-    /// `GetRemediation()`: `remediation`, else its zero value.
-    public var remediationOrDefault: InstallRemediation { remediation ?? InstallRemediation() }
-
-    /// The CRD policy helm-controller v0.37 applies: `crds`, else `Create` (its
-    /// `crdPolicyOrDefault`; the deprecated `skipCRDs` is not read on this code path).
-    public var crdsPolicy: CRDsPolicy { crds ?? .create }
+    public init() {}
 }
 
-extension Upgrade {
-    /// `GetTimeout(default)`.
-    public func timeout(default fallback: GoDuration) -> GoDuration { FluxDuration.parse(timeout, default: fallback) }
-
-    /// `GetRemediation()`: `remediation`, else its zero value.
-    public var remediationOrDefault: UpgradeRemediation { remediation ?? UpgradeRemediation() }
-
-    /// The CRD policy helm-controller v0.37 applies on upgrade: `crds`, else `Create` (the API
-    /// docs say `Skip`, but the controller's `crdPolicyOrDefault` turns an empty policy into `Create`).
-    public var crdsPolicy: CRDsPolicy { crds ?? .create }
+/// `HelmRelease.spec.install.crds`: `Skip`, `Create`, `CreateReplace`.
+public enum CRDsPolicy: String, FluxEnum {
+    case skip = "Skip"
+    case create = "Create"
+    case createReplace = "CreateReplace"
 }
 
-extension Test {
-    /// `GetTimeout(default)`.
-    public func timeout(default fallback: GoDuration) -> GoDuration { FluxDuration.parse(timeout, default: fallback) }
+/// `HelmRelease.spec.install.remediation` (helm.toolkit.fluxcd.io/v2beta1, v2beta2).
+public struct InstallRemediation: Codable, Sendable, Hashable {
+    public var retries: Int?
+    public var ignoreTestFailures: Bool?
+    public var remediateLastFailure: Bool?
+    public var unknownFields = UnknownFields()
 
-    /// `GetFilters()`.
-    public var filtersOrEmpty: [Filter] { filters ?? [] }
-
-    /// Whether tests run after install and upgrade (`enable`, default false).
-    public var isEnabled: Bool { enable ?? false }
+    public init() {}
 }
 
-extension Rollback {
-    /// `GetTimeout(default)`.
-    public func timeout(default fallback: GoDuration) -> GoDuration { FluxDuration.parse(timeout, default: fallback) }
+/// `HelmRelease.spec.upgrade` (helm.toolkit.fluxcd.io/v2beta1, v2beta2).
+public struct Upgrade: Codable, Sendable, Hashable {
+    public var timeout: String?
+    public var remediation: UpgradeRemediation?
+    public var disableWait: Bool?
+    public var disableWaitForJobs: Bool?
+    public var disableHooks: Bool?
+    public var disableOpenAPIValidation: Bool?
+    public var force: Bool?
+    public var preserveValues: Bool?
+    public var cleanupOnFail: Bool?
+    public var crds: CRDsPolicy?
+    public var unknownFields = UnknownFields()
+
+    public init() {}
 }
 
-extension Uninstall {
-    /// `GetTimeout(default)`.
-    public func timeout(default fallback: GoDuration) -> GoDuration { FluxDuration.parse(timeout, default: fallback) }
+/// `HelmRelease.spec.upgrade.remediation` (helm.toolkit.fluxcd.io/v2beta1, v2beta2).
+public struct UpgradeRemediation: Codable, Sendable, Hashable {
+    public var retries: Int?
+    public var ignoreTestFailures: Bool?
+    public var remediateLastFailure: Bool?
+    public var strategy: RemediationStrategy?
+    public var unknownFields = UnknownFields()
 
-    /// `GetDeletionPropagation()`: `deletionPropagation`, else `background`.
-    public var deletionPropagationOrDefault: DeletionPropagation { deletionPropagation ?? .background }
+    public init() {}
 }
 
-extension DriftDetection {
-    /// `GetMode()`: `mode`, else `disabled`.
-    public var modeOrDefault: DriftDetectionMode { mode ?? .disabled }
-
-    /// `MustDetectChanges()`: true for `enabled` and `warn`.
-    public var mustDetectChanges: Bool { modeOrDefault != .disabled }
+/// `HelmRelease.spec.upgrade.remediation.strategy`: `rollback`, `uninstall`.
+public enum RemediationStrategy: String, FluxEnum {
+    case rollback = "rollback"
+    case uninstall = "uninstall"
 }
 
-extension ValuesReference {
-    /// `valuesKey` when unset.
-    public static let defaultValuesKey = "values.yaml"
+/// `HelmRelease.spec.test` (helm.toolkit.fluxcd.io/v2beta2).
+public struct Test: Codable, Sendable, Hashable {
+    public var enable: Bool?
+    public var timeout: String?
+    public var ignoreFailures: Bool?
+    public var filters: [Filter]?
+    public var unknownFields = UnknownFields()
 
-    /// `GetValuesKey()`: `valuesKey`, else `values.yaml`.
-    public var valuesKeyOrDefault: String { nonEmpty(valuesKey) ?? Self.defaultValuesKey }
+    public init() {}
 }
 
-extension HelmChartTemplate {
-    /// `GetInterval(default)`: `spec.interval`, else `fallback` (the release's interval).
-    public func interval(default fallback: GoDuration) -> GoDuration { FluxDuration.parse(spec.interval, default: fallback) }
+/// `HelmRelease.spec.test.filters[]` (helm.toolkit.fluxcd.io/v2beta2).
+public struct Filter: Codable, Sendable, Hashable {
+    public var name: String
+    public var exclude: Bool?
+    public var unknownFields = UnknownFields()
 
-    /// `GetNamespace(default)`: `spec.sourceRef.namespace`, else `fallback` (the release's namespace).
-    public func namespace(default fallback: String) -> String { nonEmpty(spec.sourceRef.namespace) ?? fallback }
+    public init(name: String) {
+        self.name = name
+    }
 }
 
-extension HelmChartTemplateSpec {
-    /// `version` when unset: any version.
-    public static let defaultVersion = "*"
+/// `HelmRelease.spec.rollback` (helm.toolkit.fluxcd.io/v2beta1, v2beta2).
+public struct Rollback: Codable, Sendable, Hashable {
+    public var timeout: String?
+    public var disableWait: Bool?
+    public var disableWaitForJobs: Bool?
+    public var disableHooks: Bool?
+    public var recreate: Bool?
+    public var force: Bool?
+    public var cleanupOnFail: Bool?
+    public var unknownFields = UnknownFields()
+
+    public init() {}
+}
+
+/// `HelmRelease.spec.uninstall` (helm.toolkit.fluxcd.io/v2beta1, v2beta2).
+public struct Uninstall: Codable, Sendable, Hashable {
+    public var timeout: String?
+    public var disableHooks: Bool?
+    public var keepHistory: Bool?
+    public var disableWait: Bool?
+    public var deletionPropagation: DeletionPropagation?
+    public var unknownFields = UnknownFields()
+
+    public init() {}
+}
+
+/// `HelmRelease.spec.uninstall.deletionPropagation`: `background`, `foreground`, `orphan`.
+public enum DeletionPropagation: String, FluxEnum {
+    case background = "background"
+    case foreground = "foreground"
+    case orphan = "orphan"
 }

@@ -32,7 +32,7 @@ public enum ReleaseAction: String, FluxEnum {
     case upgrade = "upgrade"
 }
 
-/// `HelmRelease.status.history[]` (helm.toolkit.fluxcd.io/v2beta1), `HelmRelease.status.history[]` (helm.toolkit.fluxcd.io/v2beta2).
+/// `HelmRelease.status.history[]` (helm.toolkit.fluxcd.io/v2beta1, v2beta2).
 public struct Snapshot: Codable, Sendable, Hashable {
     public var apiVersion: String?
     public var digest: String
@@ -63,7 +63,7 @@ public struct Snapshot: Codable, Sendable, Hashable {
     }
 }
 
-/// `HelmRelease.status.history[].testHooks{}` (helm.toolkit.fluxcd.io/v2beta1), `HelmRelease.status.history[].testHooks{}` (helm.toolkit.fluxcd.io/v2beta2).
+/// `HelmRelease.status.history[].testHooks{}` (helm.toolkit.fluxcd.io/v2beta1, v2beta2).
 public struct TestHookStatus: Codable, Sendable, Hashable {
     public var lastStarted: String?
     public var lastCompleted: String?

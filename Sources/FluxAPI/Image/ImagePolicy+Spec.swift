@@ -1,7 +1,7 @@
 import KubeModel
 import StructuredData
 
-/// `ImagePolicy.spec` (image.toolkit.fluxcd.io/v1beta1), `ImagePolicy.spec` (image.toolkit.fluxcd.io/v1beta2).
+/// `ImagePolicy.spec` (image.toolkit.fluxcd.io/v1beta1, v1beta2).
 public struct ImagePolicySpec: Codable, Sendable, Hashable, ZeroInitializable {
     public var imageRepositoryRef: NamespacedObjectReference
     public var policy: ImagePolicyChoice
@@ -20,7 +20,7 @@ public struct ImagePolicySpec: Codable, Sendable, Hashable, ZeroInitializable {
     }
 }
 
-/// `ImagePolicy.spec.policy` (image.toolkit.fluxcd.io/v1beta1), `ImagePolicy.spec.policy` (image.toolkit.fluxcd.io/v1beta2).
+/// `ImagePolicy.spec.policy` (image.toolkit.fluxcd.io/v1beta1, v1beta2).
 public struct ImagePolicyChoice: Codable, Sendable, Hashable, ZeroInitializable {
     public var semver: SemVerPolicy?
     public var alphabetical: AlphabeticalPolicy?
@@ -30,7 +30,7 @@ public struct ImagePolicyChoice: Codable, Sendable, Hashable, ZeroInitializable 
     public init() {}
 }
 
-/// `ImagePolicy.spec.policy.semver` (image.toolkit.fluxcd.io/v1beta1), `ImagePolicy.spec.policy.semver` (image.toolkit.fluxcd.io/v1beta2).
+/// `ImagePolicy.spec.policy.semver` (image.toolkit.fluxcd.io/v1beta1, v1beta2).
 public struct SemVerPolicy: Codable, Sendable, Hashable {
     public var range: String
     public var unknownFields = UnknownFields()
@@ -40,7 +40,7 @@ public struct SemVerPolicy: Codable, Sendable, Hashable {
     }
 }
 
-/// `ImagePolicy.spec.policy.alphabetical` (image.toolkit.fluxcd.io/v1beta1), `ImagePolicy.spec.policy.alphabetical` (image.toolkit.fluxcd.io/v1beta2).
+/// `ImagePolicy.spec.policy.alphabetical` (image.toolkit.fluxcd.io/v1beta1, v1beta2).
 public struct AlphabeticalPolicy: Codable, Sendable, Hashable {
     public var order: PolicyOrder?
     public var unknownFields = UnknownFields()
@@ -54,7 +54,7 @@ public enum PolicyOrder: String, FluxEnum {
     case desc = "desc"
 }
 
-/// `ImagePolicy.spec.policy.numerical` (image.toolkit.fluxcd.io/v1beta1), `ImagePolicy.spec.policy.numerical` (image.toolkit.fluxcd.io/v1beta2).
+/// `ImagePolicy.spec.policy.numerical` (image.toolkit.fluxcd.io/v1beta1, v1beta2).
 public struct NumericalPolicy: Codable, Sendable, Hashable {
     public var order: PolicyOrder?
     public var unknownFields = UnknownFields()
@@ -62,7 +62,7 @@ public struct NumericalPolicy: Codable, Sendable, Hashable {
     public init() {}
 }
 
-/// `ImagePolicy.spec.filterTags` (image.toolkit.fluxcd.io/v1beta1), `ImagePolicy.spec.filterTags` (image.toolkit.fluxcd.io/v1beta2).
+/// `ImagePolicy.spec.filterTags` (image.toolkit.fluxcd.io/v1beta1, v1beta2).
 public struct TagFilter: Codable, Sendable, Hashable {
     public var pattern: String?
     public var extract: String?

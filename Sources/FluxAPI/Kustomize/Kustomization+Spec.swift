@@ -39,7 +39,7 @@ public struct KustomizationSpec: Codable, Sendable, Hashable, ZeroInitializable,
     }
 }
 
-/// `Kustomization.spec.commonMetadata` (kustomize.toolkit.fluxcd.io/v1), `Kustomization.spec.commonMetadata` (kustomize.toolkit.fluxcd.io/v1beta2).
+/// `Kustomization.spec.commonMetadata` (kustomize.toolkit.fluxcd.io/v1, v1beta2).
 public struct CommonMetadata: Codable, Sendable, Hashable {
     public var annotations: [String: String]?
     public var labels: [String: String]?
@@ -48,7 +48,7 @@ public struct CommonMetadata: Codable, Sendable, Hashable {
     public init() {}
 }
 
-/// `Kustomization.spec.decryption` (kustomize.toolkit.fluxcd.io/v1), `Kustomization.spec.decryption` (kustomize.toolkit.fluxcd.io/v1beta1).
+/// `Kustomization.spec.decryption` (kustomize.toolkit.fluxcd.io/v1, v1beta1).
 public struct Decryption: Codable, Sendable, Hashable {
     public var provider: DecryptionProvider
     public var secretRef: LocalObjectReference?
@@ -64,7 +64,7 @@ public enum DecryptionProvider: String, FluxEnum {
     case sops = "sops"
 }
 
-/// `Kustomization.spec.postBuild` (kustomize.toolkit.fluxcd.io/v1), `Kustomization.spec.postBuild` (kustomize.toolkit.fluxcd.io/v1beta2).
+/// `Kustomization.spec.postBuild` (kustomize.toolkit.fluxcd.io/v1, v1beta2).
 public struct PostBuild: Codable, Sendable, Hashable {
     public var substitute: [String: String]?
     public var substituteFrom: [SubstituteReference]?
@@ -73,7 +73,7 @@ public struct PostBuild: Codable, Sendable, Hashable {
     public init() {}
 }
 
-/// `Kustomization.spec.postBuild.substituteFrom[]` (kustomize.toolkit.fluxcd.io/v1), `Kustomization.spec.postBuild.substituteFrom[]` (kustomize.toolkit.fluxcd.io/v1beta2).
+/// `Kustomization.spec.postBuild.substituteFrom[]` (kustomize.toolkit.fluxcd.io/v1, v1beta2).
 public struct SubstituteReference: Codable, Sendable, Hashable {
     public var kind: ConfigObjectKind
     public var name: String
@@ -92,7 +92,7 @@ public enum ConfigObjectKind: String, FluxEnum {
     case configMap = "ConfigMap"
 }
 
-/// `Kustomization.spec.sourceRef` (kustomize.toolkit.fluxcd.io/v1), `Kustomization.spec.sourceRef` (kustomize.toolkit.fluxcd.io/v1beta2).
+/// `Kustomization.spec.sourceRef` (kustomize.toolkit.fluxcd.io/v1, v1beta2).
 public struct CrossNamespaceSourceReference: Codable, Sendable, Hashable, ZeroInitializable {
     public var apiVersion: String?
     public var kind: KustomizationSourceKind

@@ -1,7 +1,7 @@
 import KubeModel
 import StructuredData
 
-/// `Kustomization.status` (kustomize.toolkit.fluxcd.io/v1), `Kustomization.status` (kustomize.toolkit.fluxcd.io/v1beta2).
+/// `Kustomization.status` (kustomize.toolkit.fluxcd.io/v1, v1beta2).
 public struct KustomizationStatus: Codable, Sendable, Hashable, ZeroInitializable, ReconcileRequestStatus, StatusWithConditions {
     public var lastHandledReconcileAt: String?
     public var observedGeneration: Int64?
@@ -14,7 +14,7 @@ public struct KustomizationStatus: Codable, Sendable, Hashable, ZeroInitializabl
     public init() {}
 }
 
-/// `Kustomization.status.inventory` (kustomize.toolkit.fluxcd.io/v1), `Kustomization.status.inventory` (kustomize.toolkit.fluxcd.io/v1beta2).
+/// `Kustomization.status.inventory` (kustomize.toolkit.fluxcd.io/v1, v1beta2).
 public struct ResourceInventory: Codable, Sendable, Hashable {
     public var entries: [ResourceRef]
     public var unknownFields = UnknownFields()
@@ -24,7 +24,7 @@ public struct ResourceInventory: Codable, Sendable, Hashable {
     }
 }
 
-/// `Kustomization.status.inventory.entries[]` (kustomize.toolkit.fluxcd.io/v1), `Kustomization.status.inventory.entries[]` (kustomize.toolkit.fluxcd.io/v1beta2).
+/// `Kustomization.status.inventory.entries[]` (kustomize.toolkit.fluxcd.io/v1, v1beta2).
 public struct ResourceRef: Codable, Sendable, Hashable {
     public var id: String
     public var v: String

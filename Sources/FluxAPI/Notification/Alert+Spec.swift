@@ -1,7 +1,7 @@
 import KubeModel
 import StructuredData
 
-/// `Alert.spec` (notification.toolkit.fluxcd.io/v1beta2), `Alert.spec` (notification.toolkit.fluxcd.io/v1beta3).
+/// `Alert.spec` (notification.toolkit.fluxcd.io/v1beta2, v1beta3).
 public struct AlertSpec: Codable, Sendable, Hashable, ZeroInitializable, SpecWithSuspend {
     public var providerRef: LocalObjectReference
     public var eventSeverity: EventSeverity?

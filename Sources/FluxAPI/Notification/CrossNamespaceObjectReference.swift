@@ -1,7 +1,9 @@
 import KubeModel
 import StructuredData
 
-/// `Alert.spec.eventSources[]` (notification.toolkit.fluxcd.io/v1beta2), `Alert.spec.eventSources[]` (notification.toolkit.fluxcd.io/v1beta3).
+/// `CrossNamespaceObjectReference` of notification-controller: Alert `spec.eventSources[]` and
+/// Receiver `spec.resources[]`. `name` may be `*` (all objects of the kind), then narrowed by
+/// `matchLabels`.
 public struct CrossNamespaceObjectReference: Codable, Sendable, Hashable {
     public var apiVersion: String?
     public var kind: EventSourceKind
@@ -16,7 +18,7 @@ public struct CrossNamespaceObjectReference: Codable, Sendable, Hashable {
     }
 }
 
-/// `Alert.spec.eventSources[].kind`: `Bucket`, `GitRepository`, `Kustomization`, `HelmRelease`, `HelmChart`, `HelmRepository`, `ImageRepository`, `ImagePolicy`, `ImageUpdateAutomation`, `OCIRepository`.
+/// The kinds an Alert or Receiver can refer to: `Bucket`, `GitRepository`, `Kustomization`, `HelmRelease`, `HelmChart`, `HelmRepository`, `ImageRepository`, `ImagePolicy`, `ImageUpdateAutomation`, `OCIRepository`.
 public enum EventSourceKind: String, FluxEnum {
     case bucket = "Bucket"
     case gitRepository = "GitRepository"

@@ -1,7 +1,7 @@
 import KubeModel
 import StructuredData
 
-/// `ImageRepository.spec.accessFrom` (image.toolkit.fluxcd.io/v1beta1), `ImageRepository.spec.accessFrom` (image.toolkit.fluxcd.io/v1beta2).
+/// `acl.AccessFrom`: the namespaces whose objects may refer to this one (`spec.accessFrom`).
 public struct AccessFrom: Codable, Sendable, Hashable {
     public var namespaceSelectors: [NamespaceSelector]
     public var unknownFields = UnknownFields()
@@ -11,7 +11,7 @@ public struct AccessFrom: Codable, Sendable, Hashable {
     }
 }
 
-/// `ImageRepository.spec.accessFrom.namespaceSelectors[]` (image.toolkit.fluxcd.io/v1beta1), `ImageRepository.spec.accessFrom.namespaceSelectors[]` (image.toolkit.fluxcd.io/v1beta2).
+/// `acl.NamespaceSelector`: namespaces by label.
 public struct NamespaceSelector: Codable, Sendable, Hashable {
     public var matchLabels: [String: String]?
     public var unknownFields = UnknownFields()

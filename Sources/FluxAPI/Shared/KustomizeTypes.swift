@@ -1,7 +1,8 @@
 import KubeModel
 import StructuredData
 
-/// `HelmRelease.spec.postRenderers[].kustomize.patches[]` (helm.toolkit.fluxcd.io/v2beta1), `HelmRelease.spec.postRenderers[].kustomize.patches[]` (helm.toolkit.fluxcd.io/v2beta2).
+/// `kustomize.Patch` (fluxcd/pkg/apis/kustomize): a strategic merge or JSON 6902 patch and the
+/// objects it targets (Kustomization `spec.patches`, HelmRelease post-renderers).
 public struct Patch: Codable, Sendable, Hashable {
     public var patch: String
     public var target: Selector?
@@ -12,7 +13,8 @@ public struct Patch: Codable, Sendable, Hashable {
     }
 }
 
-/// `HelmRelease.spec.postRenderers[].kustomize.patches[].target` (helm.toolkit.fluxcd.io/v2beta1), `HelmRelease.spec.postRenderers[].kustomize.patchesJson6902[].target` (helm.toolkit.fluxcd.io/v2beta1).
+/// `kustomize.Selector`: objects by group, version, kind, name, namespace (regular expressions)
+/// and label/annotation selectors.
 public struct Selector: Codable, Sendable, Hashable {
     public var group: String?
     public var version: String?
@@ -26,7 +28,7 @@ public struct Selector: Codable, Sendable, Hashable {
     public init() {}
 }
 
-/// `HelmRelease.spec.postRenderers[].kustomize.images[]` (helm.toolkit.fluxcd.io/v2beta1), `HelmRelease.spec.postRenderers[].kustomize.images[]` (helm.toolkit.fluxcd.io/v2beta2).
+/// `kustomize.Image`: an image name, tag or digest override.
 public struct Image: Codable, Sendable, Hashable {
     public var name: String
     public var newName: String?
@@ -39,7 +41,7 @@ public struct Image: Codable, Sendable, Hashable {
     }
 }
 
-/// `HelmRelease.spec.postRenderers[].kustomize.patchesJson6902[]` (helm.toolkit.fluxcd.io/v2beta1), `HelmRelease.spec.postRenderers[].kustomize.patchesJson6902[]` (helm.toolkit.fluxcd.io/v2beta2).
+/// `kustomize.JSON6902Patch`: JSON 6902 operations and their target (deprecated in favour of `Patch`).
 public struct JSON6902Patch: Codable, Sendable, Hashable {
     public var patch: [JSON6902]
     public var target: Selector
@@ -51,7 +53,7 @@ public struct JSON6902Patch: Codable, Sendable, Hashable {
     }
 }
 
-/// `HelmRelease.spec.postRenderers[].kustomize.patchesJson6902[].patch[]` (helm.toolkit.fluxcd.io/v2beta1), `HelmRelease.spec.postRenderers[].kustomize.patchesJson6902[].patch[]` (helm.toolkit.fluxcd.io/v2beta2).
+/// `kustomize.JSON6902`: one JSON Patch operation.
 public struct JSON6902: Codable, Sendable, Hashable {
     public var op: JSON6902Operation
     public var path: String
@@ -65,7 +67,7 @@ public struct JSON6902: Codable, Sendable, Hashable {
     }
 }
 
-/// `HelmRelease.spec.postRenderers[].kustomize.patchesJson6902[].patch[].op`: `test`, `remove`, `add`, `replace`, `move`, `copy`.
+/// A JSON Patch operation: `test`, `remove`, `add`, `replace`, `move`, `copy`.
 public enum JSON6902Operation: String, FluxEnum {
     case test = "test"
     case remove = "remove"

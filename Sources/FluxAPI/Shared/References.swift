@@ -1,7 +1,7 @@
 import KubeModel
 import StructuredData
 
-/// `HelmRelease.spec.chart.spec.verify.secretRef` (helm.toolkit.fluxcd.io/v2beta1), `HelmRelease.spec.chart.spec.verify.secretRef` (helm.toolkit.fluxcd.io/v2beta2).
+/// `meta.LocalObjectReference`: an object in the referrer's namespace (a Secret, a Provider, …).
 public struct LocalObjectReference: Codable, Sendable, Hashable, ZeroInitializable {
     public var name: String
     public var unknownFields = UnknownFields()
@@ -16,7 +16,8 @@ public struct LocalObjectReference: Codable, Sendable, Hashable, ZeroInitializab
     }
 }
 
-/// `HelmRelease.spec.dependsOn[]` (helm.toolkit.fluxcd.io/v2beta1), `HelmRelease.spec.dependsOn[]` (helm.toolkit.fluxcd.io/v2beta2).
+/// `meta.NamespacedObjectReference`: an object of a known kind, in `namespace` or else the
+/// referrer's namespace (`dependsOn`, `imageRepositoryRef`).
 public struct NamespacedObjectReference: Codable, Sendable, Hashable, ZeroInitializable {
     public var name: String
     public var namespace: String?
@@ -32,7 +33,7 @@ public struct NamespacedObjectReference: Codable, Sendable, Hashable, ZeroInitia
     }
 }
 
-/// `HelmRelease.spec.kubeConfig` (helm.toolkit.fluxcd.io/v2beta1), `HelmRelease.spec.kubeConfig` (helm.toolkit.fluxcd.io/v2beta2).
+/// `meta.KubeConfigReference`: the Secret holding the kubeconfig of a remote cluster.
 public struct KubeConfigReference: Codable, Sendable, Hashable {
     public var secretRef: SecretKeyReference
     public var unknownFields = UnknownFields()
@@ -42,7 +43,8 @@ public struct KubeConfigReference: Codable, Sendable, Hashable {
     }
 }
 
-/// `HelmRelease.spec.kubeConfig.secretRef` (helm.toolkit.fluxcd.io/v2beta1), `HelmRelease.spec.kubeConfig.secretRef` (helm.toolkit.fluxcd.io/v2beta2).
+/// `meta.SecretKeyReference`: a key of a Secret in the referrer's namespace; an empty `key`
+/// means the consumer's default (`value`, then `value.yaml`, for kubeconfigs).
 public struct SecretKeyReference: Codable, Sendable, Hashable {
     public var name: String
     public var key: String?
@@ -53,7 +55,7 @@ public struct SecretKeyReference: Codable, Sendable, Hashable {
     }
 }
 
-/// `Kustomization.spec.healthChecks[]` (kustomize.toolkit.fluxcd.io/v1), `Kustomization.spec.healthChecks[]` (kustomize.toolkit.fluxcd.io/v1beta1).
+/// `meta.NamespacedObjectKindReference`: an object of any kind (`healthChecks`).
 public struct NamespacedObjectKindReference: Codable, Sendable, Hashable {
     public var apiVersion: String?
     public var kind: String

@@ -1,7 +1,11 @@
 import KubeModel
 import StructuredData
 
-/// `Bucket.status.artifact` (source.toolkit.fluxcd.io/v1beta2), `GitRepository.status.artifact` (source.toolkit.fluxcd.io/v1).
+/// `Artifact` (source-controller `api/v1`): the output of a source reconciliation, a file in the
+/// source-controller's storage (`status.artifact` of every source kind, `includedArtifacts`).
+///
+/// `path` is `<kind>/<namespace>/<name>/<file>`, `url` its HTTP address, `revision` the
+/// kind-specific revision (`main@sha1:…`, `6.5.3`, `sha256:…`), `digest` `<algo>:<hex>` of the file.
 public struct Artifact: Codable, Sendable, Hashable {
     public var path: String
     public var url: String

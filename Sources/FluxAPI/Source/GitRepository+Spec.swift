@@ -47,7 +47,8 @@ public enum GitVerificationMode: String, FluxEnum {
     case tagAndHead = "TagAndHEAD"
 }
 
-/// `GitRepository.spec.include[]` (source.toolkit.fluxcd.io/v1), `GitRepository.status.observedInclude[]` (source.toolkit.fluxcd.io/v1).
+/// `GitRepository.spec.include[]` and `status.observedInclude[]`: another GitRepository's artifact
+/// copied from `fromPath` to `toPath` (default: the repository's name).
 public struct GitRepositoryInclude: Codable, Sendable, Hashable {
     public var repository: LocalObjectReference
     public var fromPath: String?

@@ -1,7 +1,8 @@
 import KubeModel
 import StructuredData
 
-/// `ImageUpdateAutomation.spec.git.checkout.ref` (image.toolkit.fluxcd.io/v1beta1), `GitRepository.spec.ref` (source.toolkit.fluxcd.io/v1).
+/// `GitRepository.spec.ref` (and ImageUpdateAutomation `spec.git.checkout.ref`): precedence
+/// `branch` < `tag` < `semver` < `name` < `commit`; no field means branch `master`.
 public struct GitRepositoryRef: Codable, Sendable, Hashable {
     public var branch: String?
     public var tag: String?

@@ -35,7 +35,7 @@ public enum ReconcileStrategy: String, FluxEnum {
     case revision = "Revision"
 }
 
-/// `HelmChart.spec.sourceRef` (source.toolkit.fluxcd.io/v1beta1), `HelmChart.spec.sourceRef` (source.toolkit.fluxcd.io/v1beta2).
+/// `HelmChart.spec.sourceRef` (source.toolkit.fluxcd.io/v1beta1, v1beta2).
 public struct LocalHelmChartSourceReference: Codable, Sendable, Hashable, ZeroInitializable {
     public var apiVersion: String?
     public var kind: HelmChartSourceKind

@@ -40,7 +40,8 @@ public struct OCIRepositoryRef: Codable, Sendable, Hashable {
     public init() {}
 }
 
-/// `OCIRepository.spec.layerSelector` (source.toolkit.fluxcd.io/v1beta2), `OCIRepository.status.observedLayerSelector` (source.toolkit.fluxcd.io/v1beta2).
+/// `OCIRepository.spec.layerSelector` and `status.observedLayerSelector`: the layer to use (first
+/// with `mediaType`, else the first) and whether to `extract` (default) or `copy` it.
 public struct OCILayerSelector: Codable, Sendable, Hashable {
     public var mediaType: String?
     public var operation: OCILayerOperation?

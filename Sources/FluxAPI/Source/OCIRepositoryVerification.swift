@@ -1,7 +1,8 @@
 import KubeModel
 import StructuredData
 
-/// `HelmChart.spec.verify` (source.toolkit.fluxcd.io/v1beta2), `OCIRepository.spec.verify` (source.toolkit.fluxcd.io/v1beta2).
+/// `spec.verify` of OCIRepository and HelmChart: cosign verification with the keys in `secretRef`,
+/// or keyless when it is absent (matching any of `matchOIDCIdentity`).
 public struct OCIRepositoryVerification: Codable, Sendable, Hashable {
     public var provider: VerificationProvider
     public var secretRef: LocalObjectReference?
@@ -18,7 +19,7 @@ public enum VerificationProvider: String, FluxEnum {
     case cosign = "cosign"
 }
 
-/// `HelmChart.spec.verify.matchOIDCIdentity[]` (source.toolkit.fluxcd.io/v1beta2), `OCIRepository.spec.verify.matchOIDCIdentity[]` (source.toolkit.fluxcd.io/v1beta2).
+/// `spec.verify.matchOIDCIdentity[]`: `issuer` and `subject` are Go regular expressions.
 public struct OIDCIdentityMatch: Codable, Sendable, Hashable {
     public var issuer: String
     public var subject: String

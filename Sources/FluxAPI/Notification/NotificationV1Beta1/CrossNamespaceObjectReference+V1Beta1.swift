@@ -2,7 +2,7 @@ import KubeModel
 import StructuredData
 
 extension NotificationV1Beta1 {
-    /// `Alert.spec.eventSources[]` (notification.toolkit.fluxcd.io/v1beta1), `Receiver.spec.resources[]` (notification.toolkit.fluxcd.io/v1beta1).
+    /// `Alert.spec.eventSources[]` and `Receiver.spec.resources[]` of `v1beta1`.
     public struct CrossNamespaceObjectReference: Codable, Sendable, Hashable {
         public var apiVersion: String?
         public var kind: EventSourceKind?

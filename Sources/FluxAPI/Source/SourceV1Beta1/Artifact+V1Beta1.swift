@@ -2,7 +2,7 @@ import KubeModel
 import StructuredData
 
 extension SourceV1Beta1 {
-    /// `Bucket.status.artifact` (source.toolkit.fluxcd.io/v1beta1), `GitRepository.status.artifact` (source.toolkit.fluxcd.io/v1beta1).
+    /// `Artifact` of `source.toolkit.fluxcd.io/v1beta1` (with the SHA-1 `checksum` of that era).
     public struct Artifact: Codable, Sendable, Hashable {
         public var path: String
         public var url: String
