@@ -44,9 +44,6 @@ public enum FluxComponent: String, CaseIterable, Sendable {
         }
     }
 
-    /// Whether the controller keeps data under `/data` (an emptyDir).
-    var hasDataVolume: Bool { self == .sourceController || self == .imageReflectorController }
-
     /// Whether Flux's install patch sets `priorityClassName: system-cluster-critical` (source-,
     /// kustomize- and helm-controller).
     var isCritical: Bool { [.sourceController, .kustomizeController, .helmController].contains(self) }

@@ -53,12 +53,13 @@ extension Context {
         }
         var env: [JSONValue] = [["name": "RUNTIME_NAMESPACE", "valueFrom": ["fieldRef": ["fieldPath": "metadata.namespace"]]]]
         if component == .sourceController { env.append(["name": "TUF_ROOT", "value": "/tmp/.sigstore"]) }
-        var mounts: [JSONValue] = [["mountPath": "/tmp", "name": "temp"]]
-        var volumes: [JSONValue] = [["emptyDir": [:], "name": "temp"]]
-        if component.hasDataVolume {
-            mounts.append(["mountPath": "/data", "name": "data"])
-            volumes.append(["emptyDir": [:], "name": "data"])
-        }
+        // As upstream: source-controller mounts `data` then `tmp`; the others `temp`, then `data`
+        // for image-reflector-controller.
+        var volumeNames: [(name: String, path: String)] = component == .sourceController
+            ? [("data", "/data"), ("tmp", "/tmp")] : [("temp", "/tmp")]
+        if component == .imageReflectorController { volumeNames.append(("data", "/data")) }
+        let mounts: [JSONValue] = volumeNames.map { ["mountPath": .string($0.path), "name": .string($0.name)] }
+        let volumes: [JSONValue] = volumeNames.map { ["emptyDir": [:], "name": .string($0.name)] }
         let readiness: JSONValue = component == .sourceController
             ? ["httpGet": ["path": "/", "port": "http"]] : ["httpGet": ["path": "/readyz", "port": "healthz"]]
         let container: JSONValue = [
