@@ -3,7 +3,9 @@
 //
 // Targets are grouped by layer (see ../shared/STYLE.md); dependencies point down only.
 //   1. Pure libraries (no I/O)   GoCompat, StructuredData, KubeModel, KStatus (kstatus), GoTemplate,
-//                                SemVer, Sprig, HelmEngine (charts, values, rendering)
+//                                SemVer, Sprig, HelmEngine (charts, values, rendering), FluxAPI (typed
+//                                Flux kinds), FluxCRDs (CRDs generated from FluxAPI), FluxInstall
+//                                (install manifests)
 //   2. I/O                       KubeClient
 //   3. Runtime                   ControllerRuntime (cache, queue, controllers, status, events, metrics,
 //                                leader election), FluxSSA (apply manager), HelmActions (release
@@ -63,6 +65,24 @@ let package = Package(
         .target(
             name: "KubeModel",
             dependencies: ["GoCompat", "StructuredData"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "FluxAPI",
+            dependencies: [
+                "KubeModel", "StructuredData", "GoCompat",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "FluxCRDs",
+            dependencies: ["FluxAPI", "KubeModel", "StructuredData"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "FluxInstall",
+            dependencies: ["FluxCRDs", "FluxAPI", "KubeModel", "StructuredData"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -197,7 +217,8 @@ let package = Package(
         .target(
             name: "SwiftFluxCLI",
             dependencies: [
-                "KubeClient", "KubeModel", "StructuredData", "GoTemplate", "APIServer", "HelmEngine", "HelmActions", "ControllerRuntime",
+                "KubeClient", "KubeModel", "StructuredData", "GoTemplate", "APIServer", "HelmEngine", "HelmActions",
+                "ControllerRuntime", "FluxInstall",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -242,6 +263,10 @@ let package = Package(
                     exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "FluxSSATests", dependencies: ["FluxSSA", "KStatus", "SwiftFluxTesting"],
                     exclude: ["Fixtures"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "FluxAPITests",
+            dependencies: ["SharedTestData", "FluxAPI", "FluxCRDs", "FluxInstall", "SwiftFluxCLI", "SwiftFluxTesting"],
+            exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "SwiftFluxCLITests", dependencies: ["SharedTestData", "SwiftFluxCLI"], swiftSettings: swiftSettings),
     ]
 )

@@ -1,0 +1,14 @@
+import KubeModel
+import StructuredData
+
+/// `HelmRepository.status` (source.toolkit.fluxcd.io/v1beta2).
+public struct HelmRepositoryStatus: Codable, Sendable, Hashable, ZeroInitializable, ReconcileRequestStatus, StatusWithConditions {
+    public var observedGeneration: Int64?
+    public var conditions: [Condition]?
+    public var url: String?
+    public var artifact: Artifact?
+    public var lastHandledReconcileAt: String?
+    public var unknownFields = UnknownFields()
+
+    public init() {}
+}

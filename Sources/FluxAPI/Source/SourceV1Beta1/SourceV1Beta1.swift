@@ -1,0 +1,5 @@
+/// Types of `source.toolkit.fluxcd.io/v1beta1`, an older version Flux 2.2's CRDs still serve. Types that are
+/// the same as in the storage version are not repeated here; the storage version's are used.
+public enum SourceV1Beta1 {
+    public static let groupVersion = "\(FluxGroups.source)/v1beta1"
+}
