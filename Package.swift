@@ -213,6 +213,20 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: Layer 5 — controllers
+        .target(
+            name: "HelmController",
+            dependencies: [
+                "ControllerRuntime", "FluxAPI", "FluxSSA", "HelmActions", "HelmEngine", "KubeClient", "KubeModel",
+                "StructuredData", "GoCompat",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Layer 6 — entry point
         .target(
             name: "SwiftFluxCLI",
