@@ -1,0 +1,128 @@
+import AsyncHTTPClient
+import Foundation
+import HelmEngine
+import SourceHTTP
+import Testing
+@testable import HelmRepo
+
+@Suite("HTTP Helm repositories: index download, credentials, chart URLs, limits", .serialized)
+struct HTTPRepositoryTests {
+    static let chart: [UInt8] = (try? chartArchive(name: "podinfo", version: "6.5.3")) ?? []
+
+    static func index(urls: [String]) -> [UInt8] {
+        Array("""
+        apiVersion: v1
+        entries:
+          podinfo:
+          - name: podinfo
+            version: 6.5.3
+            urls: [\(urls.map { "\"\($0)\"" }.joined(separator: ", "))]
+        """.utf8)
+    }
+
+    func withClient<T>(_ body: (HTTPClient) async throws -> T) async throws -> T {
+        let http = HTTPClient(eventLoopGroupProvider: .singleton)
+        do {
+            let result = try await body(http)
+            try await http.shutdown()
+            return result
+        } catch {
+            try? await http.shutdown()
+            throw error
+        }
+    }
+
+    @Test("the index is fetched with credentials, its revision is the sha256 of its bytes")
+    func fetchIndex() async throws {
+        let indexBytes = Self.index(urls: ["podinfo-6.5.3.tgz"])
+        let server = ChartServer(files: ["index.yaml": indexBytes, "podinfo-6.5.3.tgz": Self.chart], credentials: ("u", "p"))
+        try await withClient { http in
+            try await server.run { base in
+                let getter = try HelmGetter(httpClient: http, repositoryURL: base + "/charts/", credentials: .init(username: "u", password: "p"))
+                let repo = try HTTPChartRepository(url: base + "/charts", getter: getter)
+                #expect(repo.url == base + "/charts/")
+                #expect(repo.indexURL == base + "/charts/index.yaml")
+                let download = try await repo.fetchIndex(maxSize: 50 << 20)
+                #expect(download.revision() == "sha256:" + SHA256Hex.of(indexBytes))
+                var loaded = repo
+                loaded.index = try download.load()
+                let entry = try await loaded.chartVersion(name: "podinfo", version: "*")
+                #expect(try await loaded.download(entry, maxSize: 10 << 20) == Self.chart)
+
+                let anonymous = try HTTPChartRepository(url: base + "/charts/", getter: try HelmGetter(httpClient: http, repositoryURL: base + "/charts/"))
+                await #expect(throws: HelmRepoError(.fetch, "failed to cache index to temporary file: failed to fetch \(base)/charts/index.yaml : 401 Unauthorized")) {
+                    try await anonymous.fetchIndex(maxSize: 50 << 20)
+                }
+            }
+        }
+    }
+
+    @Test("credentials go to other hosts only with passCredentials", arguments: [false, true])
+    func passCredentials(_ pass: Bool) async throws {
+        let cdn = ChartServer(files: ["podinfo-6.5.3.tgz": Self.chart])
+        try await withClient { http in
+            try await cdn.run { cdnBase in
+                let repoServer = ChartServer(files: ["index.yaml": Self.index(urls: [cdnBase + "/charts/podinfo-6.5.3.tgz"])])
+                try await repoServer.run { base in
+                    let getter = try HelmGetter(httpClient: http, repositoryURL: base + "/charts/", credentials: .init(username: "u", password: "p"), passCredentials: pass)
+                    var repo = try HTTPChartRepository(url: base + "/charts/", getter: getter)
+                    repo.index = try await repo.fetchIndex(maxSize: 1 << 20).load()
+                    let entry = try await repo.chartVersion(name: "podinfo", version: "6.5.3")
+                    _ = try await repo.download(entry, maxSize: 10 << 20)
+                    #expect(repoServer.log.map(\.authorized) == [true])
+                    #expect(cdn.log.map(\.authorized) == [pass])
+                }
+            }
+        }
+    }
+
+    @Test("chart URLs resolve against the repository URL as Helm resolves them", arguments: [
+        ("https://charts.example/sub/", "podinfo-6.5.3.tgz", "https://charts.example/sub/podinfo-6.5.3.tgz"),
+        ("https://charts.example/sub", "../other/podinfo-6.5.3.tgz", "https://charts.example/other/podinfo-6.5.3.tgz"),
+        ("https://charts.example/sub/", "/abs/podinfo.tgz", "https://charts.example/abs/podinfo.tgz"),
+        ("https://charts.example/sub/?token=x", "podinfo.tgz", "https://charts.example/sub/podinfo.tgz?token=x"),
+        ("https://charts.example/sub/", "https://cdn.example/podinfo.tgz", "https://cdn.example/podinfo.tgz"),
+    ])
+    func resolveURLs(_ base: String, _ reference: String, _ expected: String) throws {
+        #expect(try HTTPChartRepository.resolveReferenceURL(base: base, reference: reference) == expected)
+    }
+
+    @Test("repository URLs are normalised like source-controller's NormalizeURL", arguments: [
+        ("https://h/charts", "https://h/charts/"), ("https://h/charts///", "https://h/charts/"), ("oci://h/charts/", "oci://h/charts"), ("", ""),
+    ])
+    func normalize(_ url: String, _ expected: String) throws {
+        #expect(try HTTPChartRepository.normalizeURL(url) == expected)
+    }
+
+    @Test("a 100 MB index stops at --helm-index-max-size without being held in memory")
+    func hugeIndex() async throws {
+        let server = ChartServer(files: [:], bigIndexSize: 100 << 20)
+        try await withClient { http in
+            try await server.run { base in
+                let repo = try HTTPChartRepository(url: base + "/big/", getter: try HelmGetter(httpClient: http, repositoryURL: base + "/big/"))
+                let download = try await repo.fetchIndex(maxSize: 1 << 20)
+                #expect(download.exceedsLimit)
+                #expect(download.bytes.count == 1 << 20)
+                #expect(throws: HelmRepoError(.sizeLimit, "failed to load index: \(base)/big/index.yaml exceeds the maximum index file size of 1048576 bytes")) {
+                    try download.load()
+                }
+            }
+        }
+    }
+
+    @Test("an unreachable repository reports Go's dial error")
+    func unreachable() async throws {
+        try await withClient { http in
+            let repo = try HTTPChartRepository(url: "http://127.0.0.1:1/charts", getter: try HelmGetter(httpClient: http, repositoryURL: "http://127.0.0.1:1/charts/"))
+            await #expect(throws: HelmRepoError(.fetch, "failed to cache index to temporary file: Get \"http://127.0.0.1:1/charts/index.yaml\": dial tcp 127.0.0.1:1: connect: connection refused")) {
+                try await repo.fetchIndex(maxSize: 1 << 20)
+            }
+        }
+    }
+}
+
+enum SHA256Hex {
+    static func of(_ bytes: [UInt8]) -> String {
+        String(describing: ArtifactStorageDigest.sha256(bytes).dropFirst("sha256:".count))
+    }
+}
