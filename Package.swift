@@ -283,6 +283,7 @@ let package = Package(
         .testTarget(name: "ArtifactStorageTests", dependencies: ["ArtifactStorage"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "ArtifactHTTPTests", dependencies: ["ArtifactHTTP", "ArtifactStorage", "SourceHTTP",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "Hummingbird", package: "hummingbird")], swiftSettings: swiftSettings),
         .testTarget(name: "OCIRegistryTests", dependencies: ["OCIRegistry", "RegistryTesting", "SourceHTTP", "ArtifactStorage", "SharedTestData",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -1,3 +1,4 @@
+import Foundation
 import SourceHTTP
 import StructuredData
 
@@ -69,7 +70,10 @@ public struct DockerConfig: Sendable, Equatable {
     public init(bytes: [UInt8]) throws(RegistryError) {
         let json: JSONValue
         do { json = try JSONParser.parse(bytes: bytes) } catch {
-            throw RegistryError(.invalidSecret, error.message)
+            // Go's json errors carry no offset.
+            var message = error.message
+            if let range = message.range(of: " (at offset ", options: .backwards) { message = String(message[..<range.lowerBound]) }
+            throw RegistryError(.invalidSecret, message)
         }
         guard case .object(let root) = json else {
             throw RegistryError(.invalidSecret, "json: cannot unmarshal \(json.typeName) into Go value of type configfile.ConfigFile")

@@ -1,4 +1,4 @@
-import Crypto
+@preconcurrency import Crypto
 import Foundation
 import Hummingbird
 import NIOCore
@@ -28,7 +28,7 @@ public struct TokenServer: Sendable {
     }
 
     /// The certificates the registry trusts for tokens (`rootcertbundle`).
-    public var rootBundlePEM: String { signer.pem + certificate.pemText }
+    public var rootBundlePEM: String { signer.pem + "\n" + certificate.pemText + "\n" }
 
     public func application(onListening: @escaping @Sendable (Int) async -> Void) -> some ApplicationProtocol {
         let router = Router()
@@ -38,7 +38,7 @@ public struct TokenServer: Sendable {
             guard request.headers[.authorization] == expected else {
                 return Response(status: .unauthorized, body: .init(byteBuffer: ByteBuffer(string: #"{"errors":[{"code":"UNAUTHORIZED","message":"bad credentials"}]}"#)))
             }
-            let scopes = request.uri.queryParameters.getAll("scope").map(String.init)
+            let scopes: [String] = request.uri.queryParameters.getAll("scope").map { String($0) }
             let token = (try? server.token(scopes: scopes)) ?? ""
             return Response(status: .ok, headers: [.contentType: "application/json"],
                             body: .init(byteBuffer: ByteBuffer(string: "{\"token\":\"\(token)\",\"expires_in\":300}")))

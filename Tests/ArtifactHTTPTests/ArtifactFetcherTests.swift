@@ -8,11 +8,17 @@ import SourceHTTP
 import Synchronization
 import Testing
 
+/// A shared hit counter.
+final class Hits: Sendable {
+    let value = Mutex(0)
+    func withLock<T>(_ body: (inout Int) -> T) -> T { value.withLock { body(&$0) } }
+}
+
 @Suite("Artifact fetcher: retries, 404, digests, size limits, safe untar")
 struct ArtifactFetcherTests {
     /// A scripted artifact server: `/ok` serves the tarball, `/flaky` fails `failures` times
     /// with 503 first, `/broken` always answers 500, `/big` serves 4 KiB of zeros.
-    static func app(tarball: [UInt8], failures: Int, hits: Mutex<Int>, onListening: @escaping @Sendable (Int) async -> Void) -> some ApplicationProtocol {
+    static func app(tarball: [UInt8], failures: Int, hits: Hits, onListening: @escaping @Sendable (Int) async -> Void) -> some ApplicationProtocol {
         let router = Router()
         router.get("ok") { _, _ in Response(status: .ok, body: .init(byteBuffer: ByteBuffer(bytes: tarball))) }
         router.get("flaky") { _, _ -> Response in
@@ -31,9 +37,9 @@ struct ArtifactFetcherTests {
 
     static let fastRetry = RetryPolicy(retries: 3, waitMin: .milliseconds(1), waitMax: .milliseconds(4))
 
-    func withFetcher(failures: Int = 0, _ body: (ArtifactFetcher, String, Mutex<Int>, [UInt8]) async throws -> Void) async throws {
+    func withFetcher(failures: Int = 0, _ body: (ArtifactFetcher, String, Hits, [UInt8]) async throws -> Void) async throws {
         let tarball = try sampleTarball()
-        let hits = Mutex(0)
+        let hits = Hits()
         let client = HTTPClient(eventLoopGroupProvider: .singleton)
         defer { _ = client.shutdown() }
         let fetcher = ArtifactFetcher(httpClient: client, retry: Self.fastRetry)

@@ -4,6 +4,7 @@ import AsyncHTTPClient
 import Foundation
 import Hummingbird
 import NIOCore
+import NIOHTTP1
 
 /// Runs `body` with a live server on a loopback port; the server task is cancelled afterwards.
 func withServer<App: ApplicationProtocol, T: Sendable>(_ make: (@escaping @Sendable (Int) async -> Void) -> App,

@@ -22,7 +22,7 @@ struct GarbageCollectTests {
         Case(testDescription: "expired files go even when within the record limit",
              files: [("a.tgz", 120), ("b.tgz", 10)], current: "b.tgz", ttl: 60, records: 5, deleted: ["a.tgz"]),
         Case(testDescription: "the current artifact stays even when it is the oldest and expired",
-             files: [("a.tgz", 500), ("b.tgz", 10), ("c.tgz", 5)], current: "a.tgz", ttl: 60, records: 1, deleted: ["b.tgz"]),
+             files: [("a.tgz", 500), ("b.tgz", 10), ("c.tgz", 5)], current: "a.tgz", ttl: 60, records: 1, deleted: ["b.tgz", "c.tgz"]),
         Case(testDescription: "nothing goes while within both limits",
              files: [("a.tgz", 20), ("b.tgz", 10)], current: "b.tgz", ttl: 60, records: 2, deleted: []),
         Case(testDescription: "expired and surplus files both go",

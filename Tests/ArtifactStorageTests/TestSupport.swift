@@ -62,7 +62,7 @@ func tarEntries(_ gzip: [UInt8]) throws -> [(entry: TarEntry, data: [UInt8])] {
         case .end: break
         }
     }
-    let inflater = try GzipInflater(limit: 1 << 30) { chunk in try parser.feed(chunk) }
+    let inflater = try GzipInflater(limit: 1 << 30) { (chunk) throws(ArtifactStorageError) in try parser.feed(chunk) }
     try inflater.write(gzip[...])
     try inflater.finish()
     try parser.finish()

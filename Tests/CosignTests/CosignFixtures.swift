@@ -63,7 +63,14 @@ struct TestSigstore {
 enum StaticKey: CaseIterable, CustomStringConvertible {
     case p256, p384, rsa, ed25519
 
-    var description: String { "\(self)".uppercased() }
+    var description: String {
+        switch self {
+        case .p256: "P-256"
+        case .p384: "P-384"
+        case .rsa: "RSA"
+        case .ed25519: "Ed25519"
+        }
+    }
 
     /// (public key PEM, sign function over the payload)
     func make() throws -> (pem: String, sign: ([UInt8]) throws -> [UInt8]) {

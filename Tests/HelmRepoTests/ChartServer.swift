@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import Synchronization
 
 /// A Helm HTTP repository for tests: `/charts/index.yaml` and `/charts/<file>` from an
 /// in-memory map, optional basic auth, `/big/index.yaml` streaming `bigIndexSize` bytes of
@@ -9,8 +10,7 @@ final class ChartServer: @unchecked Sendable {
     let files: [String: [UInt8]]
     let credentials: (String, String)?
     let bigIndexSize: Int
-    private let lock = NSLock()
-    private var requests: [(path: String, authorized: Bool)] = []
+    private let requests = Mutex<[(path: String, authorized: Bool)]>([])
 
     init(files: [String: [UInt8]], credentials: (String, String)? = nil, bigIndexSize: Int = 0) {
         self.files = files
@@ -18,7 +18,7 @@ final class ChartServer: @unchecked Sendable {
         self.bigIndexSize = bigIndexSize
     }
 
-    var log: [(path: String, authorized: Bool)] { lock.lock(); defer { lock.unlock() }; return requests }
+    var log: [(path: String, authorized: Bool)] { requests.withLock { $0 } }
 
     func application(onListening: @escaping @Sendable (Int) async -> Void) -> some ApplicationProtocol {
         let router = Router()
@@ -26,7 +26,7 @@ final class ChartServer: @unchecked Sendable {
             let file = context.parameters.get("file") ?? ""
             let header = request.headers[.authorization]
             let authorized = credentials.map { header == "Basic " + Data("\($0.0):\($0.1)".utf8).base64EncodedString() } ?? false
-            lock.lock(); requests.append(("/charts/" + file, header != nil)); lock.unlock()
+            requests.withLock { $0.append(("/charts/" + file, header != nil)) }
             if credentials != nil, !authorized { return Response(status: .unauthorized) }
             guard let bytes = files[file] else { return Response(status: .notFound) }
             return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))

@@ -1,3 +1,4 @@
+import ArtifactStorage
 import AsyncHTTPClient
 import Cosign
 import Crypto

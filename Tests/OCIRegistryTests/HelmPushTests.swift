@@ -72,6 +72,7 @@ struct HelmPushTests {
             try await client.pushHelmChart(chart, configJSON: config, to: "oci://\(registry.host)/charts/podinfo:6.5.3",
                                            annotations: [("org.opencontainers.image.title", "podinfo"), ("org.opencontainers.image.version", "6.5.3")])
             try await helm.run(["registry", "login", registry.host, "-u", "flux", "-p", "s3cret", "--insecure"])
+            try FileManager.default.createDirectory(atPath: helm.home + "/pulled", withIntermediateDirectories: true)
             try await helm.run(["pull", "oci://\(registry.host)/charts/podinfo", "--version", "6.5.3", "--plain-http", "-d", helm.home + "/pulled"])
             let pulled = Array(try Data(contentsOf: URL(fileURLWithPath: helm.home + "/pulled/podinfo-6.5.3.tgz")))
             #expect(pulled == chart)

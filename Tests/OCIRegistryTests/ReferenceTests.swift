@@ -4,7 +4,7 @@ import Testing
 @Suite("Registry references, challenges and Docker configs")
 struct ReferenceTests {
     @Test("references parse as go-containerregistry reads them", arguments: [
-        ("oci://127.0.0.1:5000/charts/podinfo:6.5.3", "127.0.0.1:5000", "charts/podinfo", "6.5.3", nil as String?),
+        ("oci://127.0.0.1:5000/charts/podinfo:6.5.3", "127.0.0.1:5000", "charts/podinfo", "6.5.3" as String?, nil as String?),
         ("ghcr.io/stefanprodan/charts/podinfo", "ghcr.io", "stefanprodan/charts/podinfo", "latest", nil),
         ("localhost/app@sha256:" + String(repeating: "a", count: 64), "localhost", "app", nil, "sha256:" + String(repeating: "a", count: 64)),
         ("nginx", "index.docker.io", "library/nginx", "latest", nil),
@@ -68,11 +68,13 @@ struct ReferenceTests {
     }
 
     @Test("unusable Secrets fail with source-controller's messages", arguments: [
-        ("kubernetes.io/dockerconfigjson", [".dockerconfigjson": Array(#"{"auths":{"a.io":{"auth":"x"}}}"#.utf8)], "oci://b.io/c",
+        ("kubernetes.io/dockerconfigjson", [".dockerconfigjson": Array(#"{"auths":{"a.io":{"auth":"dXNlcjpwYXNz"}}}"#.utf8)], "oci://b.io/c",
          "no auth config for 'b.io' in the docker-registry Secret 'creds'"),
         ("kubernetes.io/dockerconfigjson", [".dockerconfigjson": Array("not json".utf8)], "oci://b.io/c",
          "unable to load Docker config from Secret 'creds': invalid character 'o' in literal null (expecting 'u')"),
         ("Opaque", ["username": Array("u".utf8)], "oci://b.io/c", "invalid 'creds' secret data: required fields 'username' and 'password'"),
+        ("kubernetes.io/dockerconfigjson", [".dockerconfigjson": Array(#"{"auths":{"b.io":{"auth":"bm9jb2xvbg=="}}}"#.utf8)], "oci://b.io/c",
+         "unable to load Docker config from Secret 'creds': Invalid auth configuration file"),
     ])
     func badSecrets(_ type: String, _ data: [String: [UInt8]], _ url: String, _ message: String) {
         #expect(throws: RegistryError(.invalidSecret, message)) {

@@ -8,6 +8,8 @@ enum BlockingIO {
             result = try await NIOThreadPool.singleton.runIfActive {
                 do throws(ArtifactStorageError) { return .success(try body()) } catch { return .failure(error) }
             }
+        } catch is CancellationError {
+            throw ArtifactStorageError(.io, "context canceled")
         } catch {
             throw ArtifactStorageError(.io, "thread pool unavailable: \(error)")
         }

@@ -15,10 +15,17 @@ extension Storage {
     /// - Throws: `.io` when the lock file cannot be opened, `.lock` when the wait was cancelled.
     public func lock(_ path: String) async throws(ArtifactStorageError) -> ArtifactLock {
         let lockPath = try requireLocalPath(path) + ".lock"
-        let fd = try await BlockingIO.run { () throws(ArtifactStorageError) in
-            let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o666)
-            if fd < 0 { throw POSIXFile.failure("open", lockPath) }
-            return fd
+        let cancelled = ArtifactStorageError(.lock, "waiting for lock \(lockPath): cancelled")
+        if Task.isCancelled { throw cancelled }
+        let fd: Int32
+        do {
+            fd = try await BlockingIO.run { () throws(ArtifactStorageError) in
+                let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o666)
+                if fd < 0 { throw POSIXFile.failure("open", lockPath) }
+                return fd
+            }
+        } catch {
+            throw Task.isCancelled ? cancelled : error
         }
         var delay: Duration = .microseconds(500)
         while true {
@@ -30,7 +37,7 @@ extension Storage {
             }
             do { try await Task.sleep(for: delay) } catch {
                 _ = close(fd)
-                throw ArtifactStorageError(.lock, "waiting for lock \(lockPath): cancelled")
+                throw cancelled
             }
             delay = min(delay * 2, .milliseconds(50))
         }

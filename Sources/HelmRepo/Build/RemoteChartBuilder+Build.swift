@@ -111,17 +111,23 @@ public struct RemoteChartBuilder: Sendable {
 
     /// Writes `bytes` to `path` through a temp file and a rename.
     static func write(_ bytes: [UInt8], to path: String, reason: ChartBuildReason) async throws(HelmRepoError) {
-        let failure: String? = (try? await NIOThreadPool.singleton.runIfActive { () -> String? in
-            let temporary = path + ".tmp-\(UInt64.random(in: 0...UInt64.max))"
-            guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else {
-                return "failed to write chart to file: open \(temporary): permission denied"
+        let failure: String?
+        do {
+            failure = try await NIOThreadPool.singleton.runIfActive { () -> String? in
+                let temporary = path + ".tmp-\(UInt64.random(in: 0...UInt64.max))"
+                guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else {
+                    return "failed to write chart to file: open \(temporary): permission denied"
+                }
+                if rename(temporary, path) != 0 {
+                    let message = String(cString: strerror(errno)).lowercased()
+                    unlink(temporary)
+                    return "failed to write chart to file: rename \(temporary) \(path): \(message)"
+                }
+                return nil
             }
-            if rename(temporary, path) != 0 {
-                unlink(temporary)
-                return "failed to write chart to file: rename \(temporary) \(path): \(String(cString: strerror(errno)).lowercased())"
-            }
-            return nil
-        }) ?? "failed to write chart to file: thread pool unavailable"
+        } catch {
+            failure = "failed to write chart to file: \(error)"
+        }
         if let failure { throw HelmRepoError.build(reason, failure) }
     }
 }
