@@ -1,6 +1,7 @@
 @preconcurrency import Crypto
 import Foundation
 import Hummingbird
+import Logging
 import NIOCore
 import SwiftASN1
 import X509
@@ -44,7 +45,7 @@ public struct TokenServer: Sendable {
                             body: .init(byteBuffer: ByteBuffer(string: "{\"token\":\"\(token)\",\"expires_in\":300}")))
         }
         return Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                           onServerRunning: { await onListening($0.localAddress?.port ?? 0) })
+                           onServerRunning: { await onListening($0.localAddress?.port ?? 0) }, logger: { var l = Logger(label: "token-server"); l.logLevel = .critical; return l }())
     }
 
     func token(scopes: [String]) throws -> String {

@@ -3,6 +3,7 @@ import ArtifactStorage
 import AsyncHTTPClient
 import Foundation
 import Hummingbird
+import Logging
 import NIOCore
 import SourceHTTP
 import Synchronization
@@ -32,7 +33,7 @@ struct ArtifactFetcherTests {
         }
         router.get("big") { _, _ in Response(status: .ok, body: .init(byteBuffer: ByteBuffer(repeating: 0, count: 4096))) }
         return Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                           onServerRunning: { await onListening($0.localAddress?.port ?? 0) })
+                           onServerRunning: { await onListening($0.localAddress?.port ?? 0) }, logger: quietLogger)
     }
 
     static let fastRetry = RetryPolicy(retries: 3, waitMin: .milliseconds(1), waitMax: .milliseconds(4))

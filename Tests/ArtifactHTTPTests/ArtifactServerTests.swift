@@ -17,7 +17,7 @@ struct ArtifactServerTests {
         _ = try await storage.symlink(stored.path, linkName: "latest.tar.gz")
         let client = HTTPClient(eventLoopGroupProvider: .singleton)
         defer { _ = client.shutdown() }
-        let server = ArtifactServer(root: root.path, address: try StorageAddress(parsing: "127.0.0.1:0"))
+        let server = ArtifactServer(root: root.path, address: try StorageAddress(parsing: "127.0.0.1:0"), logger: quietLogger)
         try await withServer({ server.application(onListening: $0) }) { port in
             let base = "http://127.0.0.1:\(port)"
             for path in [stored.path, "helmchart/ns/c/latest.tar.gz"] {
@@ -43,7 +43,7 @@ struct ArtifactServerTests {
         try root.write("helmrepository/ns/r/index.yaml", Array("apiVersion: v1\n".utf8))
         let client = HTTPClient(eventLoopGroupProvider: .singleton)
         defer { _ = client.shutdown() }
-        let server = ArtifactServer(root: root.path, address: try StorageAddress(parsing: "127.0.0.1:0"))
+        let server = ArtifactServer(root: root.path, address: try StorageAddress(parsing: "127.0.0.1:0"), logger: quietLogger)
         try await withServer({ server.application(onListening: $0) }) { port in
             let base = "http://127.0.0.1:\(port)"
             let missing = try await request(client, "\(base)/helmchart/ns/none.tgz")

@@ -3,6 +3,7 @@ import ArtifactStorage
 import AsyncHTTPClient
 import Foundation
 import Hummingbird
+import Logging
 import NIOCore
 import NIOHTTP1
 
@@ -48,3 +49,6 @@ func sampleTarball() throws -> [UInt8] {
     builder.addFile("deploy/app.yaml", Array("kind: ConfigMap\n".utf8))
     return try builder.build()
 }
+
+/// A logger that keeps server shutdown noise out of test output.
+let quietLogger: Logger = { var l = Logger(label: "test-server"); l.logLevel = .critical; return l }()

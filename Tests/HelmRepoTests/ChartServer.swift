@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Logging
 import NIOCore
 import Synchronization
 
@@ -47,7 +48,7 @@ final class ChartServer: @unchecked Sendable {
             })
         }
         return Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                           onServerRunning: { await onListening($0.localAddress?.port ?? 0) })
+                           onServerRunning: { await onListening($0.localAddress?.port ?? 0) }, logger: quietLogger)
     }
 
     /// Runs `body` with the server listening; returns its base URL `http://127.0.0.1:<port>`.
@@ -61,3 +62,6 @@ final class ChartServer: @unchecked Sendable {
         return try await body("http://127.0.0.1:\(port)")
     }
 }
+
+/// A logger that keeps server shutdown noise out of test output.
+let quietLogger: Logger = { var l = Logger(label: "test-server"); l.logLevel = .critical; return l }()

@@ -126,3 +126,31 @@ enum SHA256Hex {
         String(describing: ArtifactStorageDigest.sha256(bytes).dropFirst("sha256:".count))
     }
 }
+
+@Suite("HelmRepository Secrets to client options")
+struct HelmClientOptionsTests {
+    @Test("basic auth, legacy TLS keys and docker configs are read as source-controller reads them")
+    func options() throws {
+        let auth = SecretData(name: "auth", data: ["username": Array("u".utf8), "password": Array("p".utf8)])
+        let http = try HelmClientOptions.from(url: "https://charts.example/", oci: false, certSecret: nil, authSecret: auth)
+        #expect(http.basicAuth == BasicCredentials(username: "u", password: "p"))
+        #expect(http.tls == nil && !http.deprecatedTLSConfig)
+        let oci = try HelmClientOptions.from(url: "oci://registry.example/charts", oci: true, certSecret: nil, authSecret: auth)
+        #expect(oci.registryCredentials?.username == "u")
+        let docker = SecretData(name: "regcred", type: "kubernetes.io/dockerconfigjson",
+                                data: [".dockerconfigjson": Array(#"{"auths":{"registry.example":{"username":"d","password":"q"}}}"#.utf8)])
+        #expect(try HelmClientOptions.from(url: "oci://registry.example/charts", oci: true, certSecret: nil, authSecret: docker).registryCredentials?.password == "q")
+    }
+
+    @Test("half-filled Secrets fail with source-controller's messages", arguments: [
+        (SecretData(name: "a", data: ["username": Array("u".utf8)]), false, "failed to configure Helm client: invalid 'a' secret data: required fields 'username' and 'password'"),
+        (SecretData(name: "a", data: ["certFile": Array("x".utf8)]), false, "failed to construct Helm client's TLS config: invalid 'a' secret data: both certificate and private key need to be provided"),
+        (SecretData(name: "a", type: "kubernetes.io/dockerconfigjson", data: [".dockerconfigjson": Array(#"{"auths":{}}"#.utf8)]), true,
+         "failed to configure login options: no auth config for 'registry.example' in the docker-registry Secret 'a'"),
+    ])
+    func failures(_ secret: SecretData, _ oci: Bool, _ message: String) {
+        #expect(throws: HelmRepoError(.authentication, message)) {
+            try HelmClientOptions.from(url: oci ? "oci://registry.example/charts" : "https://charts.example/", oci: oci, certSecret: nil, authSecret: secret)
+        }
+    }
+}

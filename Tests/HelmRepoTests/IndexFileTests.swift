@@ -113,3 +113,19 @@ struct VersionResolutionTests {
         }
     }
 }
+
+@Suite("go-units HumanSize for index events")
+struct HumanSizeTests {
+    @Test("sizes print with four significant digits in decimal units", arguments: [
+        (Int64(0), "0B"), (999, "999B"), (1000, "1kB"), (30_880, "30.88kB"), (1_234_567, "1.235MB"), (52_428_800, "52.43MB"),
+    ])
+    func human(_ bytes: Int64, _ text: String) {
+        #expect(HumanSize.string(bytes) == text)
+    }
+
+    @Test("the NewArtifact message of a HelmRepository")
+    func message() {
+        #expect(HumanSize.fetchedIndexMessage(size: 30_880, url: "https://stefanprodan.github.io/podinfo")
+                == "stored fetched index of size 30.88kB from 'https://stefanprodan.github.io/podinfo'")
+    }
+}

@@ -2,6 +2,7 @@ import ArtifactStorage
 import AsyncHTTPClient
 import Foundation
 import Hummingbird
+import Logging
 import NIOCore
 import OCIRegistry
 import Testing
@@ -33,7 +34,7 @@ enum LyingRegistry {
             Response(status: .ok, body: .init(byteBuffer: ByteBuffer(repeating: 0, count: 2 << 20)))
         }
         return Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                           onServerRunning: { await onListening($0.localAddress?.port ?? 0) })
+                           onServerRunning: { await onListening($0.localAddress?.port ?? 0) }, logger: quietLogger)
     }
 }
 
@@ -84,3 +85,6 @@ struct BadRegistryTests {
         }
     }
 }
+
+/// A logger that keeps server shutdown noise out of test output.
+let quietLogger: Logger = { var l = Logger(label: "test-server"); l.logLevel = .critical; return l }()
