@@ -72,6 +72,7 @@ struct GoFileServerErrors: RouterMiddleware {
     static func text(_ status: HTTPResponse.Status, _ body: String) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "text/plain; charset=utf-8"
+        // A literal, valid field name: the initialiser cannot fail here.
         headers[.init("X-Content-Type-Options")!] = "nosniff"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
     }

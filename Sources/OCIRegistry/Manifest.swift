@@ -42,11 +42,10 @@ public struct Descriptor: Sendable, Equatable {
     }
 
     init(json: JSONValue, what: String) throws(RegistryError) {
-        guard case .object(let o) = json, let mediaType = o["mediaType"]?.stringValue ?? Optional(""),
-              let digest = o["digest"]?.stringValue, let size = o["size"]?.intValue else {
+        guard case .object(let o) = json, let digest = o["digest"]?.stringValue, let size = o["size"]?.intValue else {
             throw RegistryError(.invalidResponse, "invalid \(what) descriptor")
         }
-        self.mediaType = mediaType
+        self.mediaType = o["mediaType"]?.stringValue ?? ""
         self.digest = digest
         self.size = size
         self.annotations = Manifest.stringMap(o["annotations"])

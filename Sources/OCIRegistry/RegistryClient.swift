@@ -92,8 +92,9 @@ public final class RegistryClient: Sendable {
         switch challenge.scheme {
         case .basic:
             guard let credentials = options.credentials else { return try await execute(request, authorization: nil) }
-            authorization = BasicCredentials(username: credentials.username, password: credentials.password).authorizationHeader
-            await tokens.rememberBasic(registry: request.registry, header: authorization!)
+            let header = BasicCredentials(username: credentials.username, password: credentials.password).authorizationHeader
+            authorization = header
+            await tokens.rememberBasic(registry: request.registry, header: header)
         case .bearer:
             let scopes = Array(Set(challenge.scopes + request.scopes)).sorted()
             let token = try await fetchToken(challenge, scopes: scopes)

@@ -36,6 +36,16 @@ public final class TestRegistry: @unchecked Sendable {
     public var host: String { "127.0.0.1:\(port)" }
 
     public static func start(auth: Auth = .none, tls: TLS? = nil) async throws -> TestRegistry {
+        await RegistrySlots.shared.acquire()
+        do {
+            return try await launch(auth: auth, tls: tls)
+        } catch {
+            await RegistrySlots.shared.release()
+            throw error
+        }
+    }
+
+    static func launch(auth: Auth, tls: TLS?) async throws -> TestRegistry {
         guard let executable = TestTools.registry else { throw NSError(domain: "TestRegistry", code: 1, userInfo: [NSLocalizedDescriptionKey: "docker-registry not installed"]) }
         let dir = FileManager.default.temporaryDirectory.path + "/swiftflux-registry-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir + "/data", withIntermediateDirectories: true)
@@ -91,16 +101,17 @@ public final class TestRegistry: @unchecked Sendable {
         self.process = process
     }
 
-    /// Polls the port (every 20 ms, at most 20 s) until it accepts connections.
+    /// Polls the port (every 20 ms, at most 90 s on a loaded machine) until it accepts connections.
     func waitUntilListening() async throws {
-        let deadline = ContinuousClock.now + .seconds(20)
+        let deadline = ContinuousClock.now + .seconds(90)
         while ContinuousClock.now < deadline {
             if process.hasExited { break }
             if Self.canConnect(port) { return }
             try await Task.sleep(for: .milliseconds(20))
         }
         let log = process.log
-        stop()
+        process.stop()
+        try? FileManager.default.removeItem(atPath: directory)
         throw NSError(domain: "TestRegistry", code: 4, userInfo: [NSLocalizedDescriptionKey: "registry did not start: \(log)"])
     }
 
@@ -116,11 +127,41 @@ public final class TestRegistry: @unchecked Sendable {
         } == 0
     }
 
-    /// Stops the registry by PID and deletes its storage.
+    private let stopped = NSLock()
+    private var isStopped = false
+
+    /// Stops the registry by PID, deletes its storage and frees its slot (idempotent).
     public func stop() {
+        stopped.lock()
+        let first = !isStopped
+        isStopped = true
+        stopped.unlock()
+        guard first else { return }
         process.stop()
         try? FileManager.default.removeItem(atPath: directory)
+        Task { await RegistrySlots.shared.release() }
     }
 
     deinit { stop() }
+}
+
+/// Limits how many registries tests run at once (they start slowly on a loaded machine).
+actor RegistrySlots {
+    static let shared = RegistrySlots(limit: 2)
+    private var free: Int
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    init(limit: Int) { free = limit }
+
+    func acquire() async {
+        if free > 0 {
+            free -= 1
+            return
+        }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func release() {
+        if waiters.isEmpty { free += 1 } else { waiters.removeFirst().resume() }
+    }
 }

@@ -101,14 +101,21 @@ extension BLAKE3 {
                     let state = BLAKE3.compress(cv, words, counter, UInt32(BLAKE3.blockLength), startFlag)
                     cv = state.lowHalf
                     blocksCompressed += 1
-                    for i in 0..<block.count { block[i] = 0 }
+                    block.withUnsafeMutableBytes { $0.initializeMemory(as: UInt8.self, repeating: 0) }
                     blockLength = 0
                 }
-                while blockLength < BLAKE3.blockLength, index != bytes.endIndex {
-                    block[blockLength] = bytes[index]
-                    blockLength += 1
-                    index = bytes.index(after: index)
+                let want = BLAKE3.blockLength - blockLength
+                let end = bytes.index(index, offsetBy: want, limitedBy: bytes.endIndex) ?? bytes.endIndex
+                let start = blockLength
+                block.withUnsafeMutableBufferPointer { buffer in
+                    var i = start
+                    for byte in bytes[index..<end] {
+                        buffer[i] = byte
+                        i += 1
+                    }
+                    blockLength = i
                 }
+                index = end
             }
         }
 
@@ -151,9 +158,8 @@ extension BLAKE3 {
 
     static func words(_ block: [UInt8]) -> SIMD16<UInt32> {
         var words = SIMD16<UInt32>()
-        for i in 0..<16 {
-            let b = i * 4
-            words[i] = UInt32(block[b]) | UInt32(block[b + 1]) << 8 | UInt32(block[b + 2]) << 16 | UInt32(block[b + 3]) << 24
+        block.withUnsafeBytes { raw in
+            for i in 0..<16 { words[i] = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self)) }
         }
         return words
     }
