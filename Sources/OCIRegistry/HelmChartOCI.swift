@@ -16,13 +16,18 @@ extension RegistryClient {
     /// Helm 3.13 does: `+` in the tag becomes `_`, the manifest must carry the Helm config and a
     /// chart layer (`…chart.content.v1.tar+gzip`, or the legacy `application/tar+gzip`), every
     /// blob is digest-checked and the chart is capped at `maxChartSize`.
-    /// - Throws: Helm's messages "could not load config with mediatype
+    /// - Throws: "<registry>/<repository>:<tag>: not found" for a missing tag, Helm's messages
+    ///   "could not load config with mediatype
     ///   application/vnd.cncf.helm.config.v1+json" and "manifest does not contain a layer with
     ///   mediatype application/vnd.cncf.helm.chart.content.v1.tar+gzip", or a `RegistryError`
     ///   from the exchange.
     public func pullHelmChart(_ reference: String, maxChartSize: Int, maxConfigSize: Int = 4 << 20) async throws(RegistryError) -> PulledHelmChart {
         let ref = try Self.helmReference(reference)
-        let (manifest, descriptor) = try await manifest(ref)
+        let manifest: Manifest, descriptor: Descriptor
+        do { (manifest, descriptor) = try await self.manifest(ref) } catch where error.isNotFound {
+            // containerd's resolver, which Helm 3.13 pulls through, words a missing tag so.
+            throw RegistryError(.notFound, "\(ref.name): not found", statusCode: 404, codes: error.codes)
+        }
         guard manifest.config.mediaType == MediaTypes.helmConfig else {
             throw RegistryError(.notFound, "could not load config with mediatype \(MediaTypes.helmConfig)")
         }

@@ -5,10 +5,11 @@ import StructuredData
 
 extension RegistryClient {
     /// Every tag of `ref`'s repository, in the registry's order, following `Link: <…>;
-    /// rel="next"` pages (`GET /v2/<name>/tags/list?n=<pageSize>`).
+    /// rel="next"` pages (`GET /v2/<name>/tags/list`, with `?n=<pageSize>` when given; oras-go
+    /// as Helm uses it sends none).
     /// - Throws: `.invalidResponse` after `maxPages` pages (a registry that never ends).
-    public func tags(_ ref: ImageReference, pageSize: Int = 1000, maxPages: Int = 10_000) async throws(RegistryError) -> [String] {
-        var url: String? = baseURL(ref.registry) + "/v2/\(ref.repository)/tags/list?n=\(pageSize)"
+    public func tags(_ ref: ImageReference, pageSize: Int? = nil, maxPages: Int = 10_000) async throws(RegistryError) -> [String] {
+        var url: String? = baseURL(ref.registry) + "/v2/\(ref.repository)/tags/list" + (pageSize.map { "?n=\($0)" } ?? "")
         var result: [String] = []
         var pages = 0
         while let current = url {

@@ -166,3 +166,21 @@ public final class RegistryClient: Sendable {
         }
     }
 }
+
+extension RegistryClient {
+    /// Checks the credentials against the registry the way Helm's `registry.Client.Login` does
+    /// before a pull (`GET /v2/`, answering the auth challenge). source-controller wraps the error
+    /// as "failed to login to OCI registry: <error>" with reason `AuthenticationFailed`.
+    /// - Throws: `.unauthorized` "login attempt to <scheme>://<host>/v2/ failed with status:
+    ///   401 Unauthorized" (docker's wording) when refused; transport errors as they are.
+    public func login(registry: String) async throws(RegistryError) {
+        let url = baseURL(registry) + "/v2/"
+        let response = try await send(RegistryRequest(method: .GET, url: url, registry: registry, scopes: []))
+        await BodyLimit.discard(response.body)
+        let code = Int(response.status.code)
+        guard code == 200 else {
+            throw RegistryError(code == 401 || code == 403 ? .unauthorized : .status,
+                                "login attempt to \(url) failed with status: \(code) \(Self.statusText(code))", statusCode: code)
+        }
+    }
+}

@@ -63,7 +63,11 @@ struct RegistryClientTests {
             let wrong = try RegistryClient(httpClient: http, options: .init(credentials: .init(username: "flux", password: "nope"), plainHTTP: true))
             let refused = await #expect(throws: RegistryError.self) { try await wrong.tags(ref) }
             #expect(refused?.statusCode == 401)
+            await #expect(throws: RegistryError(.unauthorized, "login attempt to http://\(registry.host)/v2/ failed with status: 401 Unauthorized", statusCode: 401)) {
+                try await wrong.login(registry: registry.host)
+            }
             let good = try RegistryClient(httpClient: http, options: .init(credentials: .init(username: "flux", password: "s3cret"), plainHTTP: true))
+            try await good.login(registry: registry.host)
             try await pushArtifact(good, ref)
             #expect(try await good.tags(ref) == ["1.0.0"])
         }
