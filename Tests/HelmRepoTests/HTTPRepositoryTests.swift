@@ -1,4 +1,11 @@
 import AsyncHTTPClient
+import Crypto
+import Hummingbird
+import HummingbirdTLS
+import NIOCore
+import NIOSSL
+import RegistryTesting
+import SwiftASN1
 import Foundation
 import HelmEngine
 import SourceHTTP
@@ -151,6 +158,45 @@ struct HelmClientOptionsTests {
     func failures(_ secret: SecretData, _ oci: Bool, _ message: String) {
         #expect(throws: HelmRepoError(.authentication, message)) {
             try HelmClientOptions.from(url: oci ? "oci://registry.example/charts" : "https://charts.example/", oci: oci, certSecret: nil, authSecret: secret)
+        }
+    }
+}
+
+@Suite("HTTPS Helm repositories with a custom CA", .serialized)
+struct HTTPSRepositoryTests {
+    @Test("the certSecretRef CA makes the repository trusted; without it the handshake fails")
+    func customCA() async throws {
+        let ca = try TestCA(commonName: "charts CA")
+        let key = P256.Signing.PrivateKey()
+        let certificate = try ca.issue(commonName: "127.0.0.1", key: key.publicKey, sans: [.ipAddress(ASN1OctetString(contentBytes: [127, 0, 0, 1]))])
+        var tls = TLSConfiguration.makeServerConfiguration(certificateChain: [.certificate(try NIOSSLCertificate(bytes: Array(certificate.pemText.utf8), format: .pem))],
+                                                           privateKey: .privateKey(try NIOSSLPrivateKey(bytes: Array(key.pemText.utf8), format: .pem)))
+        tls.applicationProtocols = ["http/1.1"]
+        let router = Router()
+        let index = HTTPRepositoryTests.index(urls: ["podinfo-6.5.3.tgz"])
+        router.get("charts/index.yaml") { _, _ in Response(status: .ok, body: .init(byteBuffer: ByteBuffer(bytes: index))) }
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        let app = Application(router: router, server: try .tls(.http1(), tlsConfiguration: tls),
+                              configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+                              onServerRunning: { continuation.yield($0.localAddress?.port ?? 0) }, logger: quietLogger)
+        let task = Task { try await app.runService() }
+        defer { task.cancel() }
+        var iterator = ports.makeAsyncIterator()
+        let port = try #require(await iterator.next())
+        let base = "https://127.0.0.1:\(port)/charts/"
+        let http = HTTPClient(eventLoopGroupProvider: .singleton)
+        do {
+            let options = try HelmClientOptions.from(url: base, oci: false, certSecret: SecretData(name: "ca", data: ["ca.crt": Array(ca.pem.utf8)]), authSecret: nil)
+            let trusted = try HTTPChartRepository(url: base, getter: try HelmGetter(httpClient: http, repositoryURL: base, tls: options.tls))
+            #expect(try await trusted.fetchIndex(maxSize: 1 << 20).bytes == index)
+            let untrusted = try HTTPChartRepository(url: base, getter: try HelmGetter(httpClient: http, repositoryURL: base))
+            await #expect(throws: HelmRepoError(.fetch, "failed to cache index to temporary file: Get \"\(base)index.yaml\": tls: failed to verify certificate: x509: certificate signed by unknown authority")) {
+                try await untrusted.fetchIndex(maxSize: 1 << 20)
+            }
+            try await http.shutdown()
+        } catch {
+            try? await http.shutdown()
+            throw error
         }
     }
 }
