@@ -10,7 +10,8 @@
 //                                Cosign (signature verification), HelmRepo (Helm repositories, charts)
 //   3. Runtime                   HelmActions (release storage and actions); controller runtime next
 //   4. Server                    APIServerCore (storage, no HTTP), APIServer (HTTP front)
-//   -  Test support              SwiftFluxTesting (in-process API server for tests)
+//   -  Test support              SwiftFluxTesting (in-process API server for tests), RegistryTesting
+//                                (real Distribution registry, token server, test PKI)
 //   5. Controllers               (source, helm, kustomize, notification, image)
 //   6. Entry point               SwiftFluxCLI (command tree) + swiftflux (executable)
 import PackageDescription
