@@ -6,13 +6,17 @@
 //                                SemVer, Sprig, HelmEngine (charts, values, rendering), FluxAPI (typed
 //                                Flux kinds), FluxCRDs (CRDs generated from FluxAPI), FluxInstall
 //                                (install manifests)
-//   2. I/O                       KubeClient
+//   2. I/O                       KubeClient, ArtifactStorage (source artifacts on disk), SourceHTTP
+//                                (TLS/auth/retry plumbing), ArtifactHTTP (artifact file server +
+//                                fetcher), OCIRegistry (registry v2 client),
+//                                Cosign (signature verification), HelmRepo (Helm repositories, charts)
 //   3. Runtime                   ControllerRuntime (cache, queue, controllers, status, events, metrics,
 //                                leader election), FluxSSA (apply manager), HelmActions (release
 //                                storage and actions)
 //   4. Server                    APIServerCore (storage, no HTTP), APIServer (HTTP front)
-//   -  Test support              SwiftFluxTesting (in-process API server for tests)
-//   5. Controllers               (source, helm, kustomize, notification, image)
+//   -  Test support              SwiftFluxTesting (in-process API server for tests), RegistryTesting
+//                                (real Distribution registry, token server, test PKI)
+//   5. Controllers               HelmController (source, kustomize, notification, image next)
 //   6. Entry point               SwiftFluxCLI (command tree) + swiftflux (executable)
 import PackageDescription
 
@@ -137,6 +141,71 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .target(
+            name: "ArtifactStorage",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "SourceHTTP",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ArtifactHTTP",
+            dependencies: [
+                "ArtifactStorage", "SourceHTTP",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "OCIRegistry",
+            dependencies: [
+                "ArtifactStorage", "SourceHTTP", "StructuredData",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Cosign",
+            dependencies: [
+                "OCIRegistry", "SourceHTTP", "StructuredData", "Sprig",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "HelmRepo",
+            dependencies: [
+                "ArtifactStorage", "SourceHTTP", "OCIRegistry", "Cosign", "HelmEngine", "SemVer", "StructuredData", "GoCompat",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Layer 3 — runtime
         .target(
             name: "HelmActions",
@@ -205,6 +274,18 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "RegistryTesting",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "SwiftFluxTesting",
             dependencies: [
                 "APIServer", "APIServerCore", "KubeClient", "KubeModel", "StructuredData",
@@ -232,7 +313,7 @@ let package = Package(
             name: "SwiftFluxCLI",
             dependencies: [
                 "KubeClient", "KubeModel", "StructuredData", "GoTemplate", "APIServer", "HelmEngine", "HelmActions",
-                "ControllerRuntime", "FluxInstall",
+                "ControllerRuntime", "FluxInstall", "ArtifactStorage", "HelmRepo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -281,6 +362,31 @@ let package = Package(
             name: "FluxAPITests",
             dependencies: ["SharedTestData", "FluxAPI", "FluxCRDs", "FluxInstall", "SwiftFluxCLI", "SwiftFluxTesting"],
             exclude: ["Fixtures"], swiftSettings: swiftSettings),
+        .testTarget(name: "ArtifactStorageTests", dependencies: ["ArtifactStorage"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
+        .testTarget(name: "ArtifactHTTPTests", dependencies: ["ArtifactHTTP", "ArtifactStorage", "SourceHTTP",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "Hummingbird", package: "hummingbird")], swiftSettings: swiftSettings),
+        .testTarget(name: "OCIRegistryTests", dependencies: ["OCIRegistry", "RegistryTesting", "SourceHTTP", "ArtifactStorage", "SharedTestData",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "X509", package: "swift-certificates")], swiftSettings: swiftSettings),
+        .testTarget(name: "CosignTests", dependencies: ["Cosign", "OCIRegistry", "RegistryTesting", "SourceHTTP",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+            .product(name: "X509", package: "swift-certificates"),
+            .product(name: "SwiftASN1", package: "swift-asn1")], swiftSettings: swiftSettings),
+        .testTarget(name: "HelmRepoTests", dependencies: ["HelmRepo", "OCIRegistry", "Cosign", "RegistryTesting", "SourceHTTP", "ArtifactStorage",
+            "HelmEngine", "StructuredData", "SharedTestData",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTLS", package: "hummingbird"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "SwiftASN1", package: "swift-asn1"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "X509", package: "swift-certificates")], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "SwiftFluxCLITests", dependencies: ["SharedTestData", "SwiftFluxCLI"], swiftSettings: swiftSettings),
     ]
 )

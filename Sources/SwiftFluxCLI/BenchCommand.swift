@@ -16,4 +16,5 @@ let benchSubcommands: [any ParsableCommand.Type] = [
     APIServerBench.self,
     BenchHelmCommand.self,
     BenchRuntimeCommand.self,
+    BenchArtifactsCommand.self,
 ]
