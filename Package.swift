@@ -387,6 +387,11 @@ let package = Package(
             .product(name: "SwiftASN1", package: "swift-asn1"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "X509", package: "swift-certificates")], exclude: ["Fixtures"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "HelmControllerTests",
+            dependencies: ["HelmController", "ControllerRuntime", "FluxAPI", "FluxCRDs", "HelmActions", "ArtifactHTTP", "ArtifactStorage",
+                           "SwiftFluxTesting", .product(name: "Crypto", package: "swift-crypto")],
+            exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "SwiftFluxCLITests", dependencies: ["SharedTestData", "SwiftFluxCLI"], swiftSettings: swiftSettings),
     ]
 )
