@@ -168,7 +168,7 @@ let package = Package(
         .target(
             name: "SwiftFluxCLI",
             dependencies: [
-                "KubeClient", "KubeModel", "StructuredData", "GoTemplate", "APIServer", "HelmEngine", "HelmActions",
+                "KubeClient", "KubeModel", "StructuredData", "GoTemplate", "APIServer", "HelmEngine", "HelmActions", "Sprig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -201,5 +201,6 @@ let package = Package(
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "SwiftFluxTesting"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "APIServerTests", dependencies: ["APIServer", "APIServerCore", "SwiftFluxTesting"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "SwiftFluxCLITests", dependencies: ["SharedTestData", "SwiftFluxCLI"], swiftSettings: swiftSettings),
+        .testTarget(name: "HelmParityTests", dependencies: ["SharedTestData", "SwiftFluxTesting", "Sprig", "GoTemplate"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
     ]
 )

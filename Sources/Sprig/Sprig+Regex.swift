@@ -2,17 +2,17 @@ import GoTemplate
 
 extension Sprig {
     static let regex: [GoFunction] = [
-        fn("regexMatch", [.string, .string], result: .bool) { a in .bool(try must(a[0]).firstMatch(in: a[1].str) != nil) },
+        fn("regexMatch", [.string, .string], result: .bool) { a in .bool((try? GoRegex(a[0].str))?.matches(a[1].str) ?? false) },
         fn("mustRegexMatch", [.string, .string], result: .bool, returnsError: true) { a in
-            .bool(try GoRegex(a[0].str).firstMatch(in: a[1].str) != nil)
+            .bool(try GoRegex(a[0].str).matches(a[1].str))
         },
-        fn("regexFind", [.string, .string], result: .string) { a in .string(try find(must(a[0]), a[1].str)) },
-        fn("mustRegexFind", [.string, .string], result: .string, returnsError: true) { a in .string(try find(GoRegex(a[0].str), a[1].str)) },
+        fn("regexFind", [.string, .string], result: .string) { a in .string(try must(a[0]).find(a[1].str)) },
+        fn("mustRegexFind", [.string, .string], result: .string, returnsError: true) { a in .string(try GoRegex(a[0].str).find(a[1].str)) },
         fn("regexFindAll", [.string, .string, .int], result: .sliceOfString) { a in
-            .strings(try must(a[0]).matches(in: a[1].str, limit: a[2].intValue).map { String(a[1].str[$0.range]) })
+            .strings(try must(a[0]).findAll(a[1].str, limit: a[2].intValue))
         },
         fn("mustRegexFindAll", [.string, .string, .int], result: .sliceOfString, returnsError: true) { a in
-            .strings(try GoRegex(a[0].str).matches(in: a[1].str, limit: a[2].intValue).map { String(a[1].str[$0.range]) })
+            .strings(try GoRegex(a[0].str).findAll(a[1].str, limit: a[2].intValue))
         },
         fn("regexReplaceAll", [.string, .string, .string], result: .string) { a in
             .string(try must(a[0]).replaceAll(a[1].str, with: a[2].str, literal: false))
@@ -39,8 +39,16 @@ extension Sprig {
     static func must(_ pattern: GoValue) throws -> GoRegex {
         do { return try GoRegex(pattern.str) } catch { throw SprigError(GoRegex.panicText(pattern.str, error)) }
     }
+}
 
-    static func find(_ regex: GoRegex, _ s: String) -> String {
-        regex.firstMatch(in: s).map { String(s[$0.range]) } ?? ""
+extension GoRegex {
+    /// Go's `QuoteMeta`.
+    public static func quoteMeta(_ s: String) -> String {
+        var out = ""
+        for c in s.unicodeScalars {
+            if "\\.+*?()|[]{}^$".unicodeScalars.contains(c) { out += "\\" }
+            out.unicodeScalars.append(c)
+        }
+        return out
     }
 }

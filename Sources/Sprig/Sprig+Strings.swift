@@ -17,6 +17,9 @@ extension Sprig {
         },
         fn("repeat", [.int, .string], result: .string) { a in
             guard a[0].intValue >= 0 else { throw SprigError("strings: negative Repeat count") }
+            let (total, overflow) = a[0].intValue.multipliedReportingOverflow(by: a[1].str.utf8.count)
+            if overflow { throw SprigError("strings: Repeat output length overflow") }
+            try SprigLimits.checkString(total)
             return .string(String(repeating: a[1].str, count: a[0].intValue))
         },
         fn("trimall", [.string, .string], result: .string) { a in .string(TextUtil.trim(a[1].str, cutset: a[0].str)) },
@@ -46,8 +49,8 @@ extension Sprig {
         fn("cat", [], variadic: .any, result: .string) { a in
             .string(a.filter { !$0.isInterfaceNil }.map { GoFmt.string($0) }.joined(separator: " "))
         },
-        fn("indent", [.int, .string], result: .string) { a in .string(indent(a[1].str, a[0].intValue)) },
-        fn("nindent", [.int, .string], result: .string) { a in .string("\n" + indent(a[1].str, a[0].intValue)) },
+        fn("indent", [.int, .string], result: .string) { a in .string(try indent(a[1].str, a[0].intValue)) },
+        fn("nindent", [.int, .string], result: .string) { a in .string("\n" + (try indent(a[1].str, a[0].intValue))) },
         fn("replace", [.string, .string, .string], result: .string) { a in
             .string(TextUtil.replaceAll(a[2].str, a[0].str, a[1].str))
         },
@@ -85,8 +88,12 @@ extension Sprig {
         return [value.strval]
     }
 
-    static func indent(_ text: String, _ spaces: Int) -> String {
-        let pad = String(repeating: " ", count: max(spaces, 0))
+    /// Sprig's `indent`: `strings.Repeat(" ", spaces)` before every line; a negative count
+    /// is Go's `strings: negative Repeat count` panic.
+    static func indent(_ text: String, _ spaces: Int) throws(SprigError) -> String {
+        guard spaces >= 0 else { throw SprigError("strings: negative Repeat count") }
+        try SprigLimits.checkString(spaces)
+        let pad = String(repeating: " ", count: spaces)
         return pad + TextUtil.replaceAll(text, "\n", "\n" + pad)
     }
 

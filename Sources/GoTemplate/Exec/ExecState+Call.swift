@@ -73,7 +73,11 @@ extension ExecState {
             if isBuiltin && name == "call" {
                 return try Builtins.call(argv, state: self)
             }
-            return try fn.body(argv, context)
+            let result = try fn.body(argv, context)
+            if case .string(let text) = result, text.utf8.count > template.options.maxOutputBytes {
+                throw GoTemplateError.function("string of \(text.utf8.count) bytes exceeds the limit of \(template.options.maxOutputBytes)")
+            }
+            return result
         } catch let e as GoTemplateError {
             // Go wraps every error a function returns, including nested execution errors.
             at = callNode
