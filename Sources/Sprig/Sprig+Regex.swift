@@ -9,10 +9,10 @@ extension Sprig {
         fn("regexFind", [.string, .string], result: .string) { a in .string(try must(a[0]).find(a[1].str)) },
         fn("mustRegexFind", [.string, .string], result: .string, returnsError: true) { a in .string(try GoRegex(a[0].str).find(a[1].str)) },
         fn("regexFindAll", [.string, .string, .int], result: .sliceOfString) { a in
-            .strings(try must(a[0]).findAll(a[1].str, limit: a[2].intValue))
+            nilIfEmpty(try must(a[0]).findAll(a[1].str, limit: a[2].intValue))
         },
         fn("mustRegexFindAll", [.string, .string, .int], result: .sliceOfString, returnsError: true) { a in
-            .strings(try GoRegex(a[0].str).findAll(a[1].str, limit: a[2].intValue))
+            nilIfEmpty(try GoRegex(a[0].str).findAll(a[1].str, limit: a[2].intValue))
         },
         fn("regexReplaceAll", [.string, .string, .string], result: .string) { a in
             .string(try must(a[0]).replaceAll(a[1].str, with: a[2].str, literal: false))
@@ -34,6 +34,11 @@ extension Sprig {
         },
         fn("regexQuoteMeta", [.string], result: .string) { a in .string(GoRegex.quoteMeta(a[0].str)) },
     ]
+
+    /// `FindAllString` returns a nil slice when nothing matches (`toJson` prints `null`).
+    static func nilIfEmpty(_ items: [String]) -> GoValue {
+        items.isEmpty ? .nilValue(.sliceOfString) : .strings(items)
+    }
 
     /// `regexp.MustCompile`: a bad pattern panics, which the template reports as an error.
     static func must(_ pattern: GoValue) throws -> GoRegex {
