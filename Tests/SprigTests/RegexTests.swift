@@ -1,4 +1,5 @@
 import Foundation
+import GoTemplate
 import Testing
 @testable import Sprig
 
@@ -86,5 +87,41 @@ struct RegexTests {
         #expect(outcome(#"{{ regexFind "a**" "a" }}"#) == "ERROR: template: t:1:3: executing \"t\" at <regexFind \"a**\" \"a\">: error calling regexFind: regexp: Compile(`a**`): error parsing regexp: invalid nested repetition operator: `**`")
         #expect(outcome("{{ regexFind \"(\\n\" \"a\" }}").contains("regexp: Compile(\"(\\n\"): error parsing regexp: missing closing ): `(\n`"))
         #expect(outcome(#"{{ regexMatch "[a" "a" }}"#) == "false")
+    }
+}
+
+/// Budgets that stop runaway templates with an error instead of exhausting memory or time.
+@Suite("Sprig resource budgets")
+struct SprigBudgetTests {
+    @Test("size-taking functions fail past their budget with a clear error", arguments: [
+        ("{{ len (until 10000000000) }}", "error calling until: list of 10000000000 elements exceeds the limit of 4194304"),
+        ("{{ len (untilStep 0 9223372036854775807 1) }}", "error calling untilStep: list of 9223372036854775807 elements exceeds the limit of 4194304"),
+        ("{{ seq 100000000 }}", "error calling seq: list of 100000000 elements exceeds the limit of 4194304"),
+        ("{{ repeat 1000000000 \"abc\" }}", "error calling repeat: string of 3000000000 bytes exceeds the limit of 104857600"),
+        ("{{ randBytes 1000000000 }}", "error calling randBytes: string of 1333333332 bytes exceeds the limit of 104857600"),
+        ("{{ randAlphaNum 1000000000 }}", "error calling randAlphaNum: string of 1000000000 bytes exceeds the limit of 104857600"),
+        ("{{ indent -1 \"x\" }}", "error calling indent: strings: negative Repeat count"),
+        ("{{ nindent -3 \"x\" }}", "error calling nindent: strings: negative Repeat count"),
+    ])
+    func budgets(_ template: String, _ message: String) {
+        let text = outcome(template)
+        #expect(text.hasPrefix("ERROR: template: t:1:"))
+        #expect(text.hasSuffix(message))
+    }
+
+    @Test("a doubling string and an endless loop stop at the execution budgets")
+    func executionBudgets() {
+        let doubling = outcome(#"{{ $s := "abcdefgh" }}{{ range until 40 }}{{ $s = print $s $s }}{{ end }}"#)
+        #expect(doubling.hasSuffix("error calling print: string of 134217728 bytes exceeds the limit of 104857600"))
+        var set = Template(name: "t", functions: Sprig.functions, options: .init(missingKey: .zero, maxSteps: 10_000))
+        #expect(throws: Never.self) { try set.parse("{{ range until 1000 }}{{ range until 1000 }}{{ . }}{{ end }}{{ end }}") }
+        #expect { try set.execute(data: .null) } throws: { error in
+            "\(error)".hasSuffix("execution exceeded the limit of 10000 steps")
+        }
+    }
+
+    @Test("float64 of an out-of-range literal is 0, as cast reports Go's range error")
+    func floatRange() {
+        #expect(outcome(#"{{ float64 "1e400" }} {{ float64 "-1e400" }} {{ float64 "1e-400" }} {{ float64 "2.5" }}"#) == "0 0 0 2.5")
     }
 }
