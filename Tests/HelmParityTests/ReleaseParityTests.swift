@@ -11,7 +11,7 @@ struct ReleaseParityTests {
 
     /// Commands that build the release histories, run in order by the program named first.
     static let setup: [(tool: String, args: [String])] = [
-        ("helm", ["install", "app1", chart, "-n", "parity", "--description", "first install"]),
+        ("helm", ["install", "app1", chart, "-n", "parity", "--create-namespace", "--description", "first install"]),
         ("helm", ["upgrade", "app1", chart, "-n", "parity", "--set", "message=two"]),
         ("helm", ["upgrade", "app1", chart, "-n", "parity", "--reuse-values", "--set", "extra=x",
                   "--description", "an upgrade whose description is much longer than sixty characters in total"]),

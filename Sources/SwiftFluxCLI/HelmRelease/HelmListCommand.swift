@@ -56,7 +56,7 @@ struct HelmListCommand: AsyncParsableCommand {
             }
             releases = releases.filter { states.contains($0.status) }
             releases = sorted(releases)
-            guard offset < releases.count else { return render([]) }
+            guard offset < releases.count else { return try render([]) }
             let limit = max > 0 ? Swift.min(max, releases.count) : releases.count
             return try render(Array(releases[Swift.max(0, offset)..<Swift.min(offset + limit, releases.count)]))
         }

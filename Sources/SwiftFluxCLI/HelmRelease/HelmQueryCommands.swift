@@ -26,7 +26,7 @@ struct HelmHistoryCommand: AsyncParsableCommand {
                 rows.append([String(r.version), HelmReleasePrinter.ansic(r.info?.lastDeployed ?? .zero), r.status.rawValue,
                              HelmReleasePrinter.chartName(r), HelmReleasePrinter.appVersion(r), r.info?.description ?? ""])
             }
-            return HelmReleasePrinter.table(rows, maxColumnWidth: 60)
+            return HelmReleasePrinter.table(rows)
         }
         HelmReleaseIO.write(text)
     }
