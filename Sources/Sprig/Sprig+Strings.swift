@@ -10,8 +10,8 @@ extension Sprig {
         },
         fn("trunc", [.int, .string], result: .string) { a in .string(trunc(a[1].str, a[0].intValue)) },
         fn("trim", [.string], result: .string) { a in .string(TextUtil.trimSpace(a[0].str)) },
-        fn("upper", [.string], result: .string) { a in .string(a[0].str.uppercased()) },
-        fn("lower", [.string], result: .string) { a in .string(a[0].str.lowercased()) },
+        fn("upper", [.string], result: .string) { a in .string(TextUtil.goToUpper(a[0].str)) },
+        fn("lower", [.string], result: .string) { a in .string(TextUtil.goToLower(a[0].str)) },
         fn("substr", [.int, .int, .string], result: .string) { a in
             .string(try substr(a[2].str, start: a[0].intValue, end: a[1].intValue))
         },
@@ -108,8 +108,12 @@ extension Sprig {
     static func substr(_ s: String, start: Int, end: Int) throws -> String {
         let bytes = Array(s.utf8)
         if start < 0 {
-            let e = min(max(end, 0), bytes.count)
-            return String(decoding: bytes[..<e], as: UTF8.self)
+            // Go's s[:end]
+            guard end >= 0 else { throw SprigError("runtime error: slice bounds out of range [:\(end)]") }
+            guard end <= bytes.count else {
+                throw SprigError("runtime error: slice bounds out of range [:\(end)] with length \(bytes.count)")
+            }
+            return String(decoding: bytes[..<end], as: UTF8.self)
         }
         if end < 0 || end > bytes.count {
             guard start <= bytes.count else {

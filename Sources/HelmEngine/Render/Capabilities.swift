@@ -30,6 +30,17 @@ public struct Capabilities: Sendable, Equatable {
     /// Helm's `version.BuildInfo.Version`.
     public var helmVersion: String
     public var goVersion: String
+    /// `version.BuildInfo.GitCommit` and `GitTreeState` (empty in library builds, as in Flux).
+    public var helmGitCommit = ""
+    public var helmGitTreeState = ""
+
+    /// What the released Helm v3.13.2 binary reports (`helm template` parity).
+    public mutating func useHelmBinaryBuildInfo() {
+        helmVersion = "v3.13.2"
+        goVersion = "go1.20.10"
+        helmGitCommit = "2a2fb3b98829f1e0be6fb18af2f6599e0f4e8243"
+        helmGitTreeState = "clean"
+    }
 
     public init(kubeVersion: KubeVersion = Capabilities.defaultKubeVersion,
                 apiVersions: [String] = Capabilities.defaultAPIVersions,
@@ -85,7 +96,8 @@ struct CapabilitiesObject: GoObject {
         switch name {
         case "APIVersions": return .object(VersionSetObject(versions: capabilities.apiVersions))
         case "KubeVersion": return .object(KubeVersionObject(version: capabilities.kubeVersion))
-        case "HelmVersion": return .object(HelmVersionObject(version: capabilities.helmVersion, goVersion: capabilities.goVersion))
+        case "HelmVersion": return .object(HelmVersionObject(version: capabilities.helmVersion, goVersion: capabilities.goVersion,
+                                                             gitCommit: capabilities.helmGitCommit, gitTreeState: capabilities.helmGitTreeState))
         default: return nil
         }
     }
@@ -127,12 +139,15 @@ struct KubeVersionObject: GoObject {
 struct HelmVersionObject: GoObject {
     let version: String
     let goVersion: String
+    var gitCommit = ""
+    var gitTreeState = ""
     var goType: GoType { HelmGoTypes.helmVersion }
     var fieldNames: [String] { ["Version", "GitCommit", "GitTreeState", "GoVersion"] }
     func field(_ name: String) -> GoValue? {
         switch name {
         case "Version": return .string(version)
-        case "GitCommit", "GitTreeState": return .string("")
+        case "GitCommit": return .string(gitCommit)
+        case "GitTreeState": return .string(gitTreeState)
         case "GoVersion": return .string(goVersion)
         default: return nil
         }
