@@ -16,7 +16,8 @@ struct TemplateFuzzer {
     mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
     mutating func chance(_ percent: UInt64) -> Bool { next() % 100 < percent }
 
-    enum Kind: CaseIterable { case string, int, float, list, dict, bool, any }
+    /// `int64` is what Sprig's integer math returns: only `any` parameters accept it.
+    enum Kind: CaseIterable { case string, int, int64, float, list, dict, bool, any }
 
     static let strings = [#""""#, #""a""#, #""abc""#, #""Hello World""#, #""  x y  ""#, #""αβγ δ""#, #""a,b,,c""#,
                           #""1.5""#, #""42""#, #""-7""#, #""true""#, #""a\nb""#, #""$x ${1}""#, #""%d %s""#, #""straße""#,
@@ -50,11 +51,11 @@ struct TemplateFuzzer {
         ("append", [.list, .any], .list), ("prepend", [.list, .any], .list), ("concat", [.list, .list], .list),
         ("len", [.list], .int), ("chunk", [.int, .list], .list), ("keys", [.dict], .list), ("pick", [.dict, .string], .dict),
         ("omit", [.dict, .string], .dict), ("hasKey", [.dict, .string], .bool), ("get", [.dict, .string], .any),
-        ("dict", [.string, .any], .dict), ("add", [.any, .any], .int), ("sub", [.any, .any], .int), ("mul", [.any, .any], .int),
-        ("mod", [.any, .int], .int), ("max", [.any, .any], .int), ("min", [.any, .any], .int), ("add1", [.any], .int),
+        ("dict", [.string, .any], .dict), ("add", [.any, .any], .int64), ("sub", [.any, .any], .int64), ("mul", [.any, .any], .int64),
+        ("mod", [.any, .int], .int64), ("max", [.any, .any], .int64), ("min", [.any, .any], .int64), ("add1", [.any], .int64),
         ("addf", [.any, .any], .float), ("subf", [.any, .any], .float), ("mulf", [.any, .any], .float),
         ("floor", [.any], .float), ("ceil", [.any], .float), ("round", [.any, .int], .float), ("int", [.any], .int),
-        ("int64", [.any], .int), ("float64", [.any], .float), ("atoi", [.string], .int), ("default", [.any, .any], .any),
+        ("int64", [.any], .int64), ("float64", [.any], .float), ("atoi", [.string], .int), ("default", [.any, .any], .any),
         ("empty", [.any], .bool), ("coalesce", [.any, .any], .any), ("ternary", [.any, .any, .bool], .any),
         ("toJson", [.any], .string), ("toYaml", [.any], .string), ("typeOf", [.any], .string), ("kindOf", [.any], .string),
         ("until", [.int], .list), ("seq", [.int], .string), ("untilStep", [.int, .int, .int], .list),
@@ -84,12 +85,12 @@ struct TemplateFuzzer {
         }
         switch kind {
         case .string: return pick(Self.strings)
-        case .int: return pick(Self.ints)
+        case .int, .int64: return pick(Self.ints)
         case .float: return pick(Self.floats)
         case .list: return pick(Self.lists)
         case .dict: return pick(Self.dicts)
         case .bool: return pick(Self.bools)
-        case .any: return expression(pick([.string, .int, .float, .list, .dict, .bool]), depth: depth)
+        case .any: return expression(pick([.string, .int, .int64, .float, .list, .dict, .bool]), depth: depth)
         }
     }
 
