@@ -50,7 +50,7 @@ extension Sprig {
             return .list(chunks, type: .sliceOfSliceOfAny)
         }
         // Sprig computes the chunk count in float64: a size of 0 or below gives Go's results
-        // (a makeslice panic for a negative or infinite count, else empty chunks).
+        // (a makeslice panic for a negative or infinite count or chunk length).
         let l = items.count
         let makeslice = SprigError("runtime error: makeslice: len out of range")
         let count = goInt((Double(l - 1) / Double(size)).rounded(.down) + 1)
@@ -60,7 +60,7 @@ extension Sprig {
             var length = size
             if i == count - 1 {
                 length = goInt(fmod(Double(l), Double(size)).rounded(.down))
-                if length == 0 && l != 0 { length = size }
+                if length == 0 { length = size }
             }
             guard length >= 0 else { throw makeslice }
             var chunk: [GoValue] = []

@@ -60,6 +60,8 @@ extension Sprig {
         fn("join", [.string, .any], result: .string) { a in .string(toStrings(a[1]).joined(separator: a[0].str)) },
         fn("sortAlpha", [.any], result: .sliceOfString) { a in
             guard a[0].listItems != nil else { return .strings([a[0].strval]) }
+            // strslice hands a []string back as it is: a nil one stays nil (`toJson` → null).
+            if case .nilValue(let t) = a[0].concrete, t == .sliceOfString { return a[0].concrete }
             return .strings(toStrings(a[0]).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
         },
         fn("split", [.string, .string], result: .mapStringString) { a in
