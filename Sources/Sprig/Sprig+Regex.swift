@@ -27,10 +27,10 @@ extension Sprig {
             .string(try GoRegex(a[0].str).replaceAll(a[1].str, with: a[2].str, literal: true))
         },
         fn("regexSplit", [.string, .string, .int], result: .sliceOfString) { a in
-            .strings(try must(a[0]).split(a[1].str, limit: a[2].intValue))
+            splitResult(try must(a[0]).split(a[1].str, limit: a[2].intValue), a[2].intValue)
         },
         fn("mustRegexSplit", [.string, .string, .int], result: .sliceOfString, returnsError: true) { a in
-            .strings(try GoRegex(a[0].str).split(a[1].str, limit: a[2].intValue))
+            splitResult(try GoRegex(a[0].str).split(a[1].str, limit: a[2].intValue), a[2].intValue)
         },
         fn("regexQuoteMeta", [.string], result: .string) { a in .string(GoRegex.quoteMeta(a[0].str)) },
     ]
@@ -38,6 +38,11 @@ extension Sprig {
     /// `FindAllString` returns a nil slice when nothing matches (`toJson` prints `null`).
     static func nilIfEmpty(_ items: [String]) -> GoValue {
         items.isEmpty ? .nilValue(.sliceOfString) : .strings(items)
+    }
+
+    /// `Split(s, 0)` returns a nil slice.
+    static func splitResult(_ parts: [String], _ n: Int) -> GoValue {
+        n == 0 ? .nilValue(.sliceOfString) : .strings(parts)
     }
 
     /// `regexp.MustCompile`: a bad pattern panics, which the template reports as an error.
