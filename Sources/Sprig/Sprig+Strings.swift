@@ -34,9 +34,7 @@ extension Sprig {
             guard s.starts(with: prefix) else { return a[1] }
             return .string(String(decoding: s[prefix.count...], as: UTF8.self))
         },
-        fn("nospace", [.string], result: .string) { a in
-            .string(String(String.UnicodeScalarView(a[0].str.unicodeScalars.filter { !TextUtil.isSpace($0) })))
-        },
+        fn("nospace", [.string], result: .string) { a in .string(deleteWhiteSpace(a[0].str)) },
         fn("contains", [.string, .string], result: .bool) { a in .bool(TextUtil.contains(a[1].str, a[0].str)) },
         fn("hasPrefix", [.string, .string], result: .bool) { a in .bool(a[1].str.utf8.starts(with: a[0].str.utf8)) },
         fn("hasSuffix", [.string, .string], result: .bool) { a in .bool(a[1].str.utf8.reversed().starts(with: a[0].str.utf8.reversed())) },
@@ -88,6 +86,22 @@ extension Sprig {
             return items.filter { !$0.isInterfaceNil }.map(\.strval)
         }
         return [value.strval]
+    }
+
+    /// goutils' `DeleteWhiteSpace`: byte by byte, each byte taken as the rune of that value
+    /// (so a multi-byte character comes out as its Latin-1 bytes, and bytes 0x85/0xA0 count
+    /// as spaces), unless nothing was removed.
+    static func deleteWhiteSpace(_ s: String) -> String {
+        var out = ""
+        var removed = false
+        for b in s.utf8 {
+            if b == 0x20 || (0x09...0x0D).contains(b) || b == 0x85 || b == 0xA0 {
+                removed = true
+            } else {
+                out.unicodeScalars.append(Unicode.Scalar(b))
+            }
+        }
+        return removed ? out : s
     }
 
     /// Sprig's `indent`: `strings.Repeat(" ", spaces)` before every line; a negative count
