@@ -14,8 +14,11 @@ struct BenchRegexCommand: ParsableCommand {
     @Option(help: "Pattern to match (Go RE2 syntax).")
     var pattern = "(a*)*b"
 
-    @Option(help: "Input sizes (number of `a`s), comma-separated.")
+    @Option(help: "Input sizes (number of repeated characters), comma-separated.")
     var sizes = "12500,25000,50000,100000"
+
+    @Option(help: "The character the input repeats.")
+    var character = "a"
 
     @Option(help: "Repetitions per size (the best time is reported).")
     var repeats = 3
@@ -27,7 +30,7 @@ struct BenchRegexCommand: ParsableCommand {
         print("pattern: \(pattern)")
         var base: Double? = nil
         for n in counts.sorted() {
-            let input = String(repeating: "a", count: n)
+            let input = String(repeating: character, count: n)
             var best = Double.infinity
             var matched = false
             for _ in 0..<max(1, repeats) {
@@ -38,7 +41,7 @@ struct BenchRegexCommand: ParsableCommand {
             let perChar = best / Double(n) * 1e9
             let ratio = base.map { best / $0 } ?? 1
             if base == nil { base = best }
-            print("\(n) a's: match=\(matched) " + String(format: "%.4f s (%.1f ns/char, %.2fx the %d-char time for %.0fx the input)",
+            print("\(n) × \(character): match=\(matched) " + String(format: "%.4f s (%.1f ns/char, %.2fx the %d-char time for %.0fx the input)",
                                                               best, perChar, ratio, smallest, Double(n) / Double(smallest)))
         }
     }

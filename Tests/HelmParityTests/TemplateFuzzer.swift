@@ -67,7 +67,7 @@ struct TemplateFuzzer {
         ("print", [.any, .any], .string), ("printf", [.string, .any], .string), ("deepCopy", [.any], .any),
         ("not", [.any], .bool), ("and", [.any, .any], .any), ("or", [.any, .any], .any), ("eq", [.any, .any], .bool),
         ("lt", [.any, .any], .bool), ("fromYaml", [.string], .dict), ("fromJson", [.string], .dict),
-        ("toPrettyJson", [.any], .string), ("toRawJson", [.any], .string), ("b64dec", [.string], .string),
+        ("toPrettyJson", [.any], .string), ("toRawJson", [.any], .string),
         ("semverCompare", [.string, .string], .bool), ("base", [.string], .string), ("ext", [.string], .string),
         ("clean", [.string], .string), ("urlquery", [.any], .string), ("html", [.any], .string), ("js", [.any], .string),
     ]
