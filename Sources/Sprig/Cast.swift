@@ -99,6 +99,9 @@ enum Cast {
         }) else { return nil }
         // Go's ParseFloat reports a finite literal beyond ±MaxFloat64 as ±Inf with ErrRange,
         // which cast turns into 0.
+        // A hexadecimal mantissa needs a `p` exponent in Go (`0x1p-2`), never in Swift.
+        let body = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
+        if body.lowercased().hasPrefix("0x"), !body.contains("p"), !body.contains("P") { return nil }
         guard let value = Double(text), value.isFinite else { return nil }
         return value
     }

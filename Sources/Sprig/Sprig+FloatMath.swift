@@ -67,11 +67,9 @@ extension Sprig {
     static func decimalFold(_ values: [GoValue], _ op: (Decimal, Decimal) -> Decimal) throws -> Double {
         let doubles = values.map(Cast.toFloat64)
         let decimals = doubles.map(decimal)
-        if decimals.contains(where: { $0 == nil }) {
-            return doubles.dropFirst().reduce(doubles.first ?? 0) { acc, v in
-                let r = op(Decimal(acc), Decimal(v))
-                return (r as NSDecimalNumber).doubleValue
-            }
+        // shopspring's NewFromFloat panics on NaN and ±Inf.
+        if let bad = doubles.first(where: { !$0.isFinite }) {
+            throw SprigError("Cannot create a Decimal from \(bad.isNaN ? "NaN" : bad > 0 ? "+Inf" : "-Inf")")
         }
         let all = decimals.compactMap { $0 }
         guard let first = all.first else { return 0 }

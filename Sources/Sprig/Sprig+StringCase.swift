@@ -92,7 +92,8 @@ extension Sprig {
             if !isConnector(c) { r0 = c; found = true; break }
             out.unicodeScalars.append(c)
         }
-        guard found else { return out }
+        // xstrings writes the last connector a second time when there is nothing else.
+        guard found else { return out + String(s.unicodeScalars.last.map { Character($0) } ?? " ") }
         var current = TextUtil.upper(r0)
         var previousIsConnector = false
         for c in scalars {

@@ -54,7 +54,11 @@ extension Sprig {
         },
         fn("plural", [.string, .string, .int], result: .string) { a in .string(a[2].int64 == 1 ? a[0].str : a[1].str) },
         fn("toString", [.any], result: .string) { a in .string(a[0].strval) },
-        fn("toStrings", [.any], result: .sliceOfString) { a in .strings(toStrings(a[0])) },
+        fn("toStrings", [.any], result: .sliceOfString) { a in
+            // strslice hands a []string back as it is: a nil one stays nil.
+            if case .nilValue(let t) = a[0].concrete, t == .sliceOfString { return a[0].concrete }
+            return .strings(toStrings(a[0]))
+        },
         fn("join", [.string, .any], result: .string) { a in .string(toStrings(a[1]).joined(separator: a[0].str)) },
         fn("sortAlpha", [.any], result: .sliceOfString) { a in
             guard a[0].listItems != nil else { return .strings([a[0].strval]) }
