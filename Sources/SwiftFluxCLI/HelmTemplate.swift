@@ -61,8 +61,8 @@ struct HelmTemplateRunner {
         if flags.positional.isEmpty {
             throw FlagError("\"helm template\" requires at least 1 argument\n\nUsage:  helm template [NAME] [CHART] [flags]")
         }
-        var capabilities = Capabilities(kubeVersion: defaultKubeVersion)
-        capabilities.useHelmBinaryBuildInfo()
+        var capabilities = Capabilities(kubeVersion: defaultKubeVersion, helmVersion: Capabilities.helmBinaryVersion,
+                                        goVersion: Capabilities.helmBinaryGoVersion)
         if let kubeVersion = flags.kubeVersion, !kubeVersion.isEmpty {
             do { capabilities.kubeVersion = try Capabilities.KubeVersion.parse(kubeVersion) } catch {
                 throw FlagError("invalid kube version '\(kubeVersion)': \(error.message)")

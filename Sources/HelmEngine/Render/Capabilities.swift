@@ -30,17 +30,6 @@ public struct Capabilities: Sendable, Equatable {
     /// Helm's `version.BuildInfo.Version`.
     public var helmVersion: String
     public var goVersion: String
-    /// `version.BuildInfo.GitCommit` and `GitTreeState` (empty in library builds, as in Flux).
-    public var helmGitCommit = ""
-    public var helmGitTreeState = ""
-
-    /// What the released Helm v3.13.2 binary reports (`helm template` parity).
-    public mutating func useHelmBinaryBuildInfo() {
-        helmVersion = "v3.13.2"
-        goVersion = "go1.20.10"
-        helmGitCommit = "2a2fb3b98829f1e0be6fb18af2f6599e0f4e8243"
-        helmGitTreeState = "clean"
-    }
 
     public init(kubeVersion: KubeVersion = Capabilities.defaultKubeVersion,
                 apiVersions: [String] = Capabilities.defaultAPIVersions,
@@ -50,6 +39,12 @@ public struct Capabilities: Sendable, Equatable {
         self.helmVersion = helmVersion
         self.goVersion = goVersion
     }
+
+    /// The released Helm binary `swiftflux helm template` stands in for: with `helmVersion` set to
+    /// it, `.Capabilities.HelmVersion` also reports its commit and a clean tree.
+    public static let helmBinaryVersion = "v3.13.2"
+    public static let helmBinaryGoVersion = "go1.20.10"
+    static let helmBinaryGitCommit = "2a2fb3b98829f1e0be6fb18af2f6599e0f4e8243"
 
     /// Helm 3.13's client-only default (`v1.20.0`, what `helm template` reports unless built
     /// with Makefile ldflags).
@@ -96,8 +91,7 @@ struct CapabilitiesObject: GoObject {
         switch name {
         case "APIVersions": return .object(VersionSetObject(versions: capabilities.apiVersions))
         case "KubeVersion": return .object(KubeVersionObject(version: capabilities.kubeVersion))
-        case "HelmVersion": return .object(HelmVersionObject(version: capabilities.helmVersion, goVersion: capabilities.goVersion,
-                                                             gitCommit: capabilities.helmGitCommit, gitTreeState: capabilities.helmGitTreeState))
+        case "HelmVersion": return .object(HelmVersionObject(version: capabilities.helmVersion, goVersion: capabilities.goVersion))
         default: return nil
         }
     }
@@ -139,15 +133,14 @@ struct KubeVersionObject: GoObject {
 struct HelmVersionObject: GoObject {
     let version: String
     let goVersion: String
-    var gitCommit = ""
-    var gitTreeState = ""
     var goType: GoType { HelmGoTypes.helmVersion }
     var fieldNames: [String] { ["Version", "GitCommit", "GitTreeState", "GoVersion"] }
     func field(_ name: String) -> GoValue? {
         switch name {
         case "Version": return .string(version)
-        case "GitCommit": return .string(gitCommit)
-        case "GitTreeState": return .string(gitTreeState)
+        // A released version's build info (the binary's ldflags); empty in library builds.
+        case "GitCommit": return .string(version == Capabilities.helmBinaryVersion ? Capabilities.helmBinaryGitCommit : "")
+        case "GitTreeState": return .string(version == Capabilities.helmBinaryVersion ? "clean" : "")
         case "GoVersion": return .string(goVersion)
         default: return nil
         }
