@@ -49,6 +49,8 @@ struct ReleaseParityTests {
             q.append(["get", "manifest", name, "-n", "parity"])
             q.append(["get", "notes", name, "-n", "parity"])
         }
+        q.append(["status", "app1", "-n", "parity", "--show-desc"])
+        q.append(["status", "app2", "-n", "parity", "--show-desc"])
         q.append(["get", "all", "app1", "-n", "parity", "--revision", "2"])
         q.append(["get", "manifest", "app1", "-n", "parity", "--revision", "3"])
         return q

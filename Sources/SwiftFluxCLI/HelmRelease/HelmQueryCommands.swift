@@ -39,11 +39,15 @@ struct HelmStatusCommand: AsyncParsableCommand {
     @OptionGroup var cluster: HelmClusterOptions
     @Option(name: .customLong("revision")) var revision = 0
     @Option(name: [.customShort("o"), .customLong("output")]) var output = "table"
+    @Flag(name: .customLong("show-desc"), help: "if set, display the description message of the named release")
+    var showDescription = false
 
     func run() async throws {
         let text = try await cluster.withConfiguration { config, _ in
             let release = revision > 0 ? try await config.storage.get(name, version: revision) : try await config.storage.last(name)
-            if output == "table" { return HelmReleasePrinter.status(release) }
+            if output == "table" {
+                return try HelmReleasePrinter.status(release, HelmReleasePrinter.StatusOptions(showDescription: showDescription))
+            }
             // Helm strips the chart before printing JSON/YAML.
             var stripped = release
             stripped.chart = nil
