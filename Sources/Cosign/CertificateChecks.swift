@@ -40,14 +40,14 @@ enum CertificateChecks {
         for identity in identities {
             var issuerMatches = true
             if !identity.issuer.isEmpty {
-                do { issuerMatches = try GoRegexp(identity.issuer).matches(issuer) } catch {
+                do { issuerMatches = try GoRegex(identity.issuer).matches(issuer) } catch {
                     throw CosignError(.verification, "malformed issuer in identity: \(identity.issuer) : \(error.message)")
                 }
             }
             var subjectMatches = true
             if !identity.subject.isEmpty {
-                let regex: GoRegexp
-                do { regex = try GoRegexp(identity.subject) } catch {
+                let regex: GoRegex
+                do { regex = try GoRegex(identity.subject) } catch {
                     throw CosignError(.verification, "malformed subject in identity: \(identity.subject) : \(error.message)")
                 }
                 subjectMatches = sans.contains { regex.matches($0) }

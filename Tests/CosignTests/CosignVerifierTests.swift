@@ -95,7 +95,7 @@ struct CosignVerifierTests {
         let late = try sigstore.keylessSignature(digest: Self.digest, integratedAt: Date().addingTimeInterval(3600))
         await expectFailure(late, good, "checking expiry on certificate with bundle: certificate expired before signatures were entered in log: \(Self.rfc3339(late)) is before \(Self.rfc3339(Date(timeIntervalSince1970: TimeInterval(try RekorBundle(json: late.bundleJSON ?? "").integratedTime))))")
         let malformed = CosignVerifier(trustRoot: sigstore.trustRoot, identities: [OIDCIdentityMatcher(issuer: "(", subject: "")])
-        await expectFailure(signature, malformed, "malformed issuer in identity: ( : error parsing regexp: invalid syntax: `(`")
+        await expectFailure(signature, malformed, "malformed issuer in identity: ( : error parsing regexp: missing closing ): `(`")
     }
 
     static func rfc3339(_ signature: CosignSignature) -> String {
