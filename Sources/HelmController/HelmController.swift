@@ -39,7 +39,11 @@ public enum HelmController {
             var keys: [ObjectKey] = []
             for object in await releases.byIndex(sourceIndex, "\(chart.namespace)/\(chart.name)") {
                 guard let hr = try? HelmRelease(object: object) else { continue }
-                if hr.isReady, artifact.revision == (hr.status.lastAttemptedRevision ?? "") { continue }
+                // Upstream skips Ready HelmReleases that attempted this revision. We also require
+                // the Ready state to be current (observedGeneration caught up): a HelmRelease whose
+                // new generation is waiting for this chart is still Ready from its previous one,
+                // and skipping it would leave it waiting for its interval.
+                if hr.isReady, hr.observedGeneration == hr.generation, artifact.revision == (hr.status.lastAttemptedRevision ?? "") { continue }
                 keys.append(ObjectKey(object))
             }
             return keys
@@ -51,7 +55,10 @@ public enum HelmController {
     }
 
     /// Upstream's `SourceRevisionChangePredicate` for HelmCharts: an artifact revision change, or a
-    /// not-ready chart becoming ready.
+    /// not-ready chart becoming ready. Ready here is what the HelmRelease checks (`isHelmChartReady`:
+    /// generation observed, not stalled, with an artifact), not only the Ready condition, so a chart
+    /// that catches up with a new generation without its Ready condition flipping also wakes the
+    /// HelmReleases waiting for it (upstream would wait for their interval).
     static let chartRevisionChanged = Predicate { event in
         switch event {
         case .added: return true
@@ -60,7 +67,13 @@ public enum HelmController {
             let oldRevision = old.raw[path: ["status", "artifact", "revision"]]?.stringValue
             let newRevision = new.raw[path: ["status", "artifact", "revision"]]?.stringValue
             if newRevision != nil && oldRevision != newRevision { return true }
-            return !old.isTrue("Ready") && new.isTrue("Ready")
+            if !old.isTrue("Ready") && new.isTrue("Ready") { return true }
+            return !chartReady(old) && chartReady(new)
         }
+    }
+
+    static func chartReady(_ object: KubeObject) -> Bool {
+        guard let chart = try? HelmChart(object: object) else { return false }
+        return HelmReleaseReconciler.chartNotReady(chart) == nil
     }
 }

@@ -115,7 +115,17 @@ extension HelmReleaseReconciler {
 
     func factory(_ hr: HelmRelease, _ actionClient: KubeClient) -> ActionFactory {
         ActionFactory(client: actionClient, storageNamespace: hr.status.storageNamespace ?? hr.storageNamespace,
-                      releaseNamespace: hr.releaseNamespace, capabilities: capabilities, postRenderer: postRenderer(hr))
+                      releaseNamespace: hr.releaseNamespace, capabilities: capabilities, postRenderer: postRenderer(hr),
+                      debugLog: helmDebugLog(hr), waitInterval: options.waitInterval, hookInterval: options.hookInterval)
+    }
+
+    /// Helm's debug lines at the controller's debug level, with the object's keys.
+    func helmDebugLog(_ hr: HelmRelease) -> HelmLog? {
+        guard logger.logLevel <= .debug else { return nil }
+        var log = logger
+        log[metadataKey: "name"] = "\(hr.name)"
+        log[metadataKey: "namespace"] = "\(hr.namespace)"
+        return HelmLog { [log] line in log.debug("\(line)") }
     }
 
     func atomicRelease(_ hr: HelmRelease, _ actionClient: KubeClient, _ patcher: PatchHandle) -> AtomicRelease {

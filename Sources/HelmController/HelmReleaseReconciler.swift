@@ -20,6 +20,9 @@ public struct HelmControllerOptions: Sendable {
     public var httpRetry = 9
     /// `--interval-jitter-percentage` (5).
     public var intervalJitterPercentage = 5
+    /// How often Helm polls readiness while waiting (Helm: 2 s) and hook status (250 ms).
+    public var waitInterval: Duration = .seconds(2)
+    public var hookInterval: Duration = .milliseconds(250)
     public init() {}
 }
 

@@ -18,6 +18,11 @@ extension Harness {
         return HelmRelease(metadata: ObjectMeta(name: name, namespace: namespace), spec: spec)
     }
 
+    /// Merge-patches `spec` of HelmRelease `name` (no conflict with the controller's status writes).
+    func patchSpec(_ name: String, namespace: String = "default", _ spec: JSONValue) async throws {
+        _ = try await client.patch(HelmRelease.apiResource, namespace: namespace, name: name, type: .merge, body: ["spec": spec])
+    }
+
     func get(_ name: String, namespace: String = "default") async throws -> HelmRelease {
         try await client.get(HelmRelease.self, namespace: namespace, name: name)
     }
@@ -36,7 +41,11 @@ extension Harness {
             try await Task.sleep(for: .milliseconds(50))
         }
         let conditions = last?.conditions.map { "\($0.type)=\($0.status.rawValue) \($0.reason): \($0.message)" } ?? []
-        throw HarnessError("HelmRelease \(namespace)/\(name) did not reach the expected state; conditions: \(conditions)")
+        var chartState = ""
+        if let ref = last?.status.helmChartReference, let chart = try? await client.get(HelmChart.self, namespace: ref.namespace, name: ref.name) {
+            chartState = "; HelmChart generation \(chart.generation), observed \(chart.observedGeneration), revision \(chart.status.artifact?.revision ?? "-")"
+        }
+        throw HarnessError("HelmRelease \(namespace)/\(name) did not reach the expected state; conditions: \(conditions)\(chartState)")
     }
 
     /// `(type, reason, message)` of the Events about HelmRelease `name`, oldest first.

@@ -37,7 +37,15 @@ final class Harness: @unchecked Sendable {
     }
 
     /// Starts everything; `body` runs with the harness, which is torn down afterwards.
-    static func with(options: HelmControllerOptions = HelmControllerOptions(), _ body: (Harness) async throws -> Void) async throws {
+    /// Controller options with Helm's polling shortened for tests.
+    static var fastOptions: HelmControllerOptions {
+        var o = HelmControllerOptions()
+        o.waitInterval = .milliseconds(100)
+        o.hookInterval = .milliseconds(50)
+        return o
+    }
+
+    static func with(options: HelmControllerOptions = Harness.fastOptions, _ body: (Harness) async throws -> Void) async throws {
         let server = try await TestAPIServer.start()
         let config = try KubeConfig.load(paths: [server.kubeconfigPath]).clientConfig(namespace: "default")
         let transport = try HTTPTransport(config: config)
@@ -89,7 +97,7 @@ final class Harness: @unchecked Sendable {
 
     func startController(_ options: HelmControllerOptions) async {
         var logger = Logger(label: "test")
-        logger.logLevel = .error
+        logger.logLevel = ProcessInfo.processInfo.environment["HC_DEBUG"] != nil ? .debug : .error
         var managerOptions = ManagerOptions()
         managerOptions.minRetryDelay = .milliseconds(50)
         managerOptions.maxRetryDelay = .seconds(2)

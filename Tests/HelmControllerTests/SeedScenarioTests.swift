@@ -51,9 +51,8 @@ struct SeedScenarioTests {
         try await Harness.with { h in
             try await h.publish("demo")
             _ = try await h.client.create(Harness.release("demo"))
-            var hr = try await h.waitFor("demo") { $0.isReady }
-            hr.spec.values = ["message": "changed"]
-            _ = try await h.client.update(hr)
+            try await h.waitFor("demo") { $0.isReady }
+            try await h.patchSpec("demo", ["values": ["message": "changed"]])
             let upgraded = try await h.waitFor("demo") { $0.isReady && $0.status.history?.first?.version == 2 }
             #expect(upgraded.summary("Ready") == "True UpgradeSucceeded")
             #expect(upgraded.condition("Ready")?.message == "Helm upgrade succeeded for release default/demo.v2 with chart demo@0.1.0")

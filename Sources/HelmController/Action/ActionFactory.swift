@@ -13,6 +13,10 @@ struct ActionFactory: Sendable {
     let releaseNamespace: String
     let capabilities: CapabilitiesCache
     let postRenderer: PostRenderer
+    /// Where Helm's debug lines also go (the controller's debug log).
+    var debugLog: HelmLog? = nil
+    var waitInterval: Duration = .seconds(2)
+    var hookInterval: Duration = .milliseconds(250)
 
     /// A configuration whose storage writes go to `observer` after they succeed and whose Helm
     /// debug lines go to `log`.
@@ -21,7 +25,9 @@ struct ActionFactory: Sendable {
         if let observer { driver = ObservingDriver(driver, observe: observer) }
         var config = ActionConfiguration(kube: KubeOps(client: client, namespace: releaseNamespace), storage: ReleaseStorage(driver: driver))
         config.capabilitiesCache = capabilities
-        if let log { config.log = log }
+        config.waitInterval = waitInterval
+        config.hookInterval = hookInterval
+        if let log { config.log = log } else if let debugLog { config.log = debugLog }
         return config
     }
 }

@@ -87,7 +87,12 @@ enum ReleaseActions {
         uninstall.keepHistory = spec.keepHistory ?? false
         uninstall.disableHooks = spec.disableHooks ?? false
         uninstall.wait = WaitOptions(wait: !(spec.disableWait ?? false), timeout: spec.timeout(default: hr.timeout))
-        uninstall.deletionPropagation = spec.deletionPropagationOrDefault.rawValue
+        // Helm's `parseCascadingFlag`: the API's policy names.
+        switch spec.deletionPropagationOrDefault {
+        case .background: uninstall.deletionPropagation = "Background"
+        case .foreground: uninstall.deletionPropagation = "Foreground"
+        case .orphan: uninstall.deletionPropagation = "Orphan"
+        }
         return try await uninstall.run(config)
     }
 

@@ -14,7 +14,7 @@ struct InstallAction: ActionReconciler {
     var type: ReconcilerType { .release }
 
     func reconcile(_ request: ReleaseRequest) async throws {
-        let buffer = LogBuffer(size: 10)
+        let buffer = LogBuffer(size: 10, forward: factory.debugLog)
         let observed = ObservedReleases()
         let config = factory.build(log: buffer.helmLog, observer: observed.observer)
         defer { request.summarize() }

@@ -14,7 +14,7 @@ struct RollbackRemediationAction: ActionReconciler {
     func reconcile(_ request: ReleaseRequest) async throws {
         defer { request.summarize() }
         let current = request.object.status.history?.latest
-        let buffer = LogBuffer(size: 10)
+        let buffer = LogBuffer(size: 10, forward: factory.debugLog)
         let observed = ObservedReleases()
         let config = factory.build(log: buffer.helmLog, observer: observed.observer)
         let hr = request.object

@@ -26,7 +26,7 @@ struct UninstallRemediationAction: ActionReconciler {
 
     func reconcile(_ request: ReleaseRequest) async throws {
         guard let current = request.object.status.history?.latest else { throw ReconcileError.noLatest("required to uninstall") }
-        let buffer = LogBuffer(size: 10)
+        let buffer = LogBuffer(size: 10, forward: factory.debugLog)
         let observed = ObservedReleases()
         let config = factory.build(log: buffer.helmLog, observer: observed.observer)
         var failure: (any Error)?
@@ -81,7 +81,7 @@ struct UninstallAction: ActionReconciler {
     func reconcile(_ request: ReleaseRequest) async throws {
         defer { request.summarize() }
         guard let current = request.object.status.history?.latest else { throw ReconcileError.noLatest("required to uninstall") }
-        let buffer = LogBuffer(size: 10)
+        let buffer = LogBuffer(size: 10, forward: factory.debugLog)
         let observed = ObservedReleases()
         let config = factory.build(log: buffer.helmLog, observer: observed.observer)
         var failure: (any Error)?
