@@ -14,5 +14,6 @@ struct BenchCommand: AsyncParsableCommand {
 let benchSubcommands: [any ParsableCommand.Type] = [
     BenchTemplateCommand.self,
     APIServerBench.self,
+    APIServerStorageBench.self,
     BenchHelmCommand.self,
 ]
