@@ -73,7 +73,9 @@ struct HTTPFront: Sendable {
     static func render(_ response: APIResponse) -> Response {
         switch response {
         case .json(let code, let body):
-            return Response(status: .init(code: code), headers: [.contentType: "application/json"],
+            var headers: HTTPFields = [.contentType: "application/json"]
+            if let seconds = APIResponse.retryAfter(body) { headers[.retryAfter] = String(seconds) }
+            return Response(status: .init(code: code), headers: headers,
                             body: .init(byteBuffer: ByteBuffer(bytes: APIResponse.encodeJSON(body))))
         case .raw(let code, let contentType, let bytes):
             return Response(status: .init(code: code), headers: [.contentType: contentType],

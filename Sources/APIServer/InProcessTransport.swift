@@ -66,8 +66,9 @@ public struct InProcessTransport: KubeTransport {
     static func collected(_ response: APIResponse) async throws -> KubeResponse {
         switch response {
         case .json(let code, let body):
-            return KubeResponse(statusCode: code, headers: [.init("Content-Type", "application/json")],
-                                body: APIResponse.encodeJSON(body))
+            var headers: [KubeRequest.Header] = [.init("Content-Type", "application/json")]
+            if let seconds = APIResponse.retryAfter(body) { headers.append(.init("Retry-After", String(seconds))) }
+            return KubeResponse(statusCode: code, headers: headers, body: APIResponse.encodeJSON(body))
         case .raw(let code, let contentType, let body):
             return KubeResponse(statusCode: code, headers: [.init("Content-Type", contentType)], body: body)
         case .stream(let code, let contentType, let chunks):

@@ -152,4 +152,19 @@ struct LimitsTests {
         #expect(result.body["message"]?.stringValue == message)
         #expect(await api.call("GET", "\(Self.configMaps)/c").body["data"]?.arrayValue == nil)
     }
+
+    @Test("a user with too many requests in flight gets 429 with Retry-After; others are still served")
+    func inFlightLimit() async throws {
+        let api = try await KubeAPI(store: ObjectStore(log: MemoryRevisionLog()), inFlight: InFlightLimiter(limit: 1))
+        let alice = UserInfo(name: "alice", groups: [UserInfo.authenticatedGroup])
+        #expect(api.inFlight.acquire(alice))
+        let refused = await api.call("GET", "/api", user: alice)
+        #expect(refused.code == 429)
+        #expect(refused.body["message"] == "Too many requests, please try again later.")
+        #expect(APIResponse.retryAfter(refused.body) == 1)
+        #expect(await api.call("GET", "/api", user: UserInfo(name: "bob", groups: [UserInfo.authenticatedGroup])).code == 200)
+        #expect(await api.call("GET", "/api").code == 200)
+        api.inFlight.release(alice)
+        #expect(await api.call("GET", "/api", user: alice).code == 200)
+    }
 }

@@ -12,6 +12,8 @@ public final class KubeAPI: Sendable {
     let collector: GarbageCollector
     let simulator = WorkloadSimulator()
     let authorizer: RBACAuthorizer
+    /// Requests in flight per user (429 beyond the limit).
+    public let inFlight: InFlightLimiter
     /// Signs and verifies ServiceAccount tokens.
     public let tokens: ServiceAccountTokens
     /// Faults outside requests, reported by `/readyz` and logged (the store's monitor).
@@ -21,8 +23,9 @@ public final class KubeAPI: Sendable {
     /// - Parameter tokens: the ServiceAccount token signer (keep its key to keep tokens valid
     ///   across restarts).
     public init(store: ObjectStore, advertisedAddress: String = "127.0.0.1:6443",
-                tokens: ServiceAccountTokens = .random()) async throws {
+                tokens: ServiceAccountTokens = .random(), inFlight: InFlightLimiter = InFlightLimiter()) async throws {
         self.store = store
+        self.inFlight = inFlight
         self.tokens = tokens
         self.health = store.health
         self.registry = ResourceRegistry()
@@ -58,6 +61,11 @@ public final class KubeAPI: Sendable {
     public func handle(_ request: APIRequest) async -> APIResponse {
         let (request, refusal) = await authorizeRequest(request)
         if let refusal { return refusal }
+        let longRunning = request.flag("watch") || request.path.contains("/watch/")
+        if !longRunning {
+            guard inFlight.acquire(request.user) else { return .error(InFlightLimiter.tooMany) }
+        }
+        defer { if !longRunning { inFlight.release(request.user) } }
         do {
             return try await FieldManagerContext.$current.withValue(FieldManagerContext(request: request)) {
                 try await route(request)
