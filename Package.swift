@@ -244,8 +244,9 @@ let package = Package(
         .target(
             name: "APIServerCore",
             dependencies: [
-                "KubeModel", "StructuredData",
+                "KubeModel", "StructuredData", "GoCompat",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -253,7 +254,7 @@ let package = Package(
         .target(
             name: "APIServer",
             dependencies: [
-                "APIServerCore", "KubeModel", "StructuredData",
+                "APIServerCore", "KubeClient", "KubeModel", "StructuredData",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -312,8 +313,8 @@ let package = Package(
         .target(
             name: "SwiftFluxCLI",
             dependencies: [
-                "KubeClient", "KubeModel", "StructuredData", "GoTemplate", "APIServer", "HelmEngine", "HelmActions", "Sprig",
-                "ControllerRuntime", "FluxInstall", "ArtifactStorage", "HelmRepo",
+                "KubeClient", "KubeModel", "StructuredData", "GoTemplate", "APIServer", "APIServerCore", "HelmEngine", "HelmActions",
+                "Sprig", "ControllerRuntime", "FluxInstall", "ArtifactStorage", "HelmRepo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -344,7 +345,7 @@ let package = Package(
         .testTarget(name: "HelmEngineTests", dependencies: ["SharedTestData", "HelmEngine", "SwiftFluxCLI"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "HelmActionsTests", dependencies: ["SharedTestData", "HelmActions", "SwiftFluxTesting"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "SwiftFluxTesting"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
-        .testTarget(name: "APIServerTests", dependencies: ["APIServer", "APIServerCore", "SwiftFluxTesting"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
+        .testTarget(name: "APIServerTests", dependencies: ["APIServer", "APIServerCore", "KubeClient", "SwiftFluxTesting"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ControllerRuntimeTests",
             dependencies: [

@@ -14,6 +14,7 @@ struct BenchCommand: AsyncParsableCommand {
 let benchSubcommands: [any ParsableCommand.Type] = [
     BenchTemplateCommand.self,
     APIServerBench.self,
+    APIServerStorageBench.self,
     BenchHelmCommand.self,
     BenchRuntimeCommand.self,
     BenchArtifactsCommand.self,
