@@ -36,7 +36,7 @@ struct HelmReleaseReconciler: Reconciler {
     let clients: ClientFactory
     let charts: ChartArtifactLoader
     let capabilities: CapabilitiesCache
-    let logger: Logger
+    var logger: Logger
 
     /// Outcome of the inner reconcile: the result, and an error that still counts as one for the
     /// deferred status patch (waiting for a dependency or the chart is requeued without an error).
@@ -48,6 +48,16 @@ struct HelmReleaseReconciler: Reconciler {
     }
 
     func reconcile(_ key: ObjectKey) async throws -> ReconcileResult {
+        if let scoped = ReconcileContext.logger {
+            var copy = self
+            copy.logger = scoped
+            return try await copy.reconcileScoped(key)
+        }
+        return try await reconcileScoped(key)
+    }
+
+    /// The reconcile, logging with the reconcile's own logger (object keys, reconcileID).
+    func reconcileScoped(_ key: ObjectKey) async throws -> ReconcileResult {
         guard case .object(var hr) = try await TypedRead.read(HelmRelease.self, key, cache: cache, client: client) else { return .done }
         let start = ContinuousClock.now
         let patcher = PatchHandle(try StatusPatcher(client: client, object: hr))
