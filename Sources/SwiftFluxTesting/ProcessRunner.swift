@@ -40,14 +40,15 @@ public enum ProcessRunner {
         }
         // Shared between the child body and the killer: the pid once launched, nil once it was reaped.
         let state = Mutex<(pid: pid_t?, finished: Bool, fired: Bool)>((nil, false, false))
-        let killer = Task {
-            try await Task.sleep(for: .seconds(timeout))
+        // A Dispatch timer, not a Task: it fires on time even when the cooperative pool is busy.
+        let killer = DispatchWorkItem {
             state.withLock { s in
                 guard !s.finished, let pid = s.pid else { return }
                 s.fired = true
                 kill(pid, SIGKILL)
             }
         }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: killer)
         defer { killer.cancel() }
         let result = try await Subprocess.run(
             .path(FilePath(executable)), arguments: Arguments(arguments), environment: env,

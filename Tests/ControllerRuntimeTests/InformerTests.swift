@@ -34,7 +34,7 @@ struct InformerTests {
             }
         }
         func wait(for count: Int) async -> [String] {
-            let deadline = ContinuousClock.now + .seconds(5)
+            let deadline = ContinuousClock.now + .seconds(30)
             while seen.count < count, ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(5)) }
             return seen
         }
