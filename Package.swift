@@ -13,7 +13,8 @@
 //   4. Server                    APIServerCore (storage, no HTTP), APIServer (HTTP front)
 //   -  Test support              SwiftFluxTesting (in-process API server for tests)
 //   5. Controllers               (source, helm, kustomize, notification, image)
-//   6. Entry point               SwiftFluxCLI (command tree) + swiftflux (executable)
+//   6. Entry point               FluxCLI (the `flux` command tree, over the Flux API types),
+//                                SwiftFluxCLI (command tree) + swiftflux (executable)
 import PackageDescription
 
 let swiftSettings: [SwiftSetting] = [
@@ -215,10 +216,20 @@ let package = Package(
 
         // MARK: Layer 6 — entry point
         .target(
+            name: "FluxCLI",
+            dependencies: [
+                "FluxAPI", "FluxCRDs", "FluxInstall", "FluxSSA", "KubeClient", "KubeModel", "KStatus", "HelmActions",
+                "StructuredData", "GoCompat", "SemVer",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "SwiftFluxCLI",
             dependencies: [
                 "KubeClient", "KubeModel", "StructuredData", "GoTemplate", "APIServer", "HelmEngine", "HelmActions",
-                "ControllerRuntime", "FluxInstall",
+                "ControllerRuntime", "FluxInstall", "FluxCLI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -268,5 +279,12 @@ let package = Package(
             dependencies: ["SharedTestData", "FluxAPI", "FluxCRDs", "FluxInstall", "SwiftFluxCLI", "SwiftFluxTesting"],
             exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "SwiftFluxCLITests", dependencies: ["SharedTestData", "SwiftFluxCLI"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "FluxCLITests",
+            dependencies: [
+                "SharedTestData", "FluxCLI", "FluxCRDs", "FluxAPI", "GoTemplate", "HelmActions", "KubeClient", "KubeModel",
+                "StructuredData", "SwiftFluxTesting",
+            ],
+            exclude: ["Fixtures"], swiftSettings: swiftSettings),
     ]
 )

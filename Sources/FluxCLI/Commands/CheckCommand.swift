@@ -1,0 +1,3 @@
+enum CheckCommand {
+    static func command() -> Command { Command(use: "check", short: "TODO") }
+}

@@ -1,0 +1,3 @@
+enum CreateCommand {
+    static func command() -> Command { Command(use: "create", short: "TODO") }
+}

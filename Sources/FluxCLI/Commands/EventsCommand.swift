@@ -1,0 +1,3 @@
+enum EventsCommand {
+    static func command() -> Command { Command(use: "events", short: "TODO") }
+}

@@ -1,0 +1,3 @@
+enum InstallCommand {
+    static func command() -> Command { Command(use: "install", short: "TODO") }
+}

@@ -1,0 +1,3 @@
+enum StatsCommand {
+    static func command() -> Command { Command(use: "stats", short: "TODO") }
+}

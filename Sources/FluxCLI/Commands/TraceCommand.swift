@@ -1,0 +1,3 @@
+enum TraceCommand {
+    static func command() -> Command { Command(use: "trace", short: "TODO") }
+}

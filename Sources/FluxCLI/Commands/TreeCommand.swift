@@ -1,0 +1,3 @@
+enum TreeCommand {
+    static func command() -> Command { Command(use: "tree", short: "TODO") }
+}

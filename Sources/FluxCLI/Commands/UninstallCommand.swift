@@ -1,0 +1,3 @@
+enum UninstallCommand {
+    static func command() -> Command { Command(use: "uninstall", short: "TODO") }
+}

@@ -1,0 +1,3 @@
+enum VersionCommand {
+    static func command() -> Command { Command(use: "version", short: "TODO") }
+}
