@@ -284,6 +284,7 @@ let package = Package(
             dependencies: [
                 "SharedTestData", "FluxCLI", "FluxCRDs", "FluxAPI", "GoTemplate", "HelmActions", "KubeClient", "KubeModel",
                 "StructuredData", "SwiftFluxTesting",
+                .product(name: "OrderedCollections", package: "swift-collections"),
             ],
             exclude: ["Fixtures"], swiftSettings: swiftSettings),
     ]

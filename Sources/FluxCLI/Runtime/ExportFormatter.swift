@@ -64,7 +64,7 @@ public enum ExportFormatter {
     /// `value` as Go would re-encode it under `schema`; nil when `omitempty` drops it.
     static func normalize(_ value: JSONValue, _ schema: JSONSchemaProps, required: Bool, path: String) -> JSONValue? {
         let keep = required || keepZero.contains(path)
-        if case .null = value { return required ? .null : nil }
+        if case .null = value { return required ? JSONValue.null : JSONValue?.none }
         if schema.preserveUnknownFields == true || schema.intOrString == true || schema.type == nil {
             return value
         }
@@ -89,26 +89,26 @@ public enum ExportFormatter {
                         out[key] = normalized
                     }
                 }
-                return out.isEmpty && !keep ? nil : .object(out)
+                return out.isEmpty && !keep ? JSONValue?.none : JSONValue.object(out)
             }
-            return members.isEmpty && !keep ? nil : value
+            return members.isEmpty && !keep ? JSONValue?.none : value
         case "array":
             guard case .array(let items) = value else { return value }
-            if items.isEmpty { return keep ? value : nil }
+            if items.isEmpty { return keep ? value : JSONValue?.none }
             guard let itemSchema = schema.items else { return value }
             return .array(items.map { normalize($0, itemSchema, required: true, path: path) ?? .null })
         case "string":
             guard case .string(let text) = value else { return value }
-            if text.isEmpty { return keep ? value : nil }
+            if text.isEmpty { return keep ? value : JSONValue?.none }
             if isDuration(schema), let d = try? GoDuration.parse(text) {
-                return d == .zero && !keep ? nil : .string(d.description)
+                return .string(d.description)
             }
             return value
         case "boolean":
-            if value == .bool(false) && !keep { return nil }
+            if value == .bool(false) && !keep { return JSONValue?.none }
             return value
         case "integer", "number":
-            if (value.intValue == 0 || value.doubleValue == 0) && !keep { return nil }
+            if (value.intValue == 0 || value.doubleValue == 0) && !keep { return JSONValue?.none }
             return value
         default:
             return value
