@@ -16,6 +16,8 @@ public struct Command: Sendable {
     public var subcommands: [Command] = []
     /// Passes every argument, flags included, to `run` unparsed.
     public var disableFlagParsing: Bool = false
+    /// Rejects positional arguments (cobra's `cobra.NoArgs`).
+    public var noArgs: Bool = false
     public var run: (@Sendable (Invocation) async throws -> Void)?
     /// Runs before `run` for this command and its descendants; only the nearest one runs.
     public var persistentPreRun: (@Sendable (Invocation) async throws -> Void)?

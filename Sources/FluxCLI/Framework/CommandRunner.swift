@@ -77,6 +77,9 @@ public struct CommandRunner: Sendable {
             environment.out(Help.render(resolved))
             return
         }
+        if command.noArgs, let first = parsed.positional.first {
+            throw FluxCLIError("unknown command \(FlagConversion.goQuote(first)) for \(FlagConversion.goQuote(invocation.commandPath))")
+        }
         if let hook = resolved.chain.reversed().lazy.compactMap(\.persistentPreRun).first {
             try await Self.call(hook, invocation)
         }
