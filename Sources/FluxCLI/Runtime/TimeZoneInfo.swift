@@ -13,8 +13,9 @@ public struct TimeZoneInfo: Sendable {
     }
 
     private func abbreviation(_ t: GoTime) -> String {
+        // Foundation names UTC "GMT"; Go's UTC location (and a UTC /etc/localtime) prints "UTC".
         if ["UTC", "Etc/UTC", "Universal", "Zulu", "Etc/Universal", "Etc/Zulu", "GMT", "Etc/GMT"].contains(zone.identifier) {
-            return zone.identifier.hasSuffix("GMT") ? "GMT" : "UTC"
+            return "UTC"
         }
         return zone.abbreviation(for: Date(timeIntervalSince1970: TimeInterval(t.unixSeconds))) ?? numericOffset(t, colon: false)
     }
