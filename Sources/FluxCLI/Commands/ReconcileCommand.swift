@@ -28,6 +28,7 @@ enum ReconcileCommand {
                 }
                 leaf.run = { invocation in
                     let context = FluxContext(invocation)
+                    if invocation.args.isEmpty { throw FluxCLIError("\(kind.kind) name is required") }
                     try await context.withSession { session in
                         try await runWithSource(context, session, kind, name: invocation.args.first,
                                                 namespace: context.namespace, force: false)
@@ -36,6 +37,7 @@ enum ReconcileCommand {
             } else {
                 leaf.run = { invocation in
                     let context = FluxContext(invocation)
+                    if invocation.args.isEmpty { throw FluxCLIError("\(kind.kind) name is required") }
                     try await context.withSession { session in
                         try await runPlain(context, session, kind, name: invocation.args.first, namespace: context.namespace)
                     }

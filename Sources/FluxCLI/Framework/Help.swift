@@ -71,7 +71,8 @@ enum Help {
             lines.append((head, text))
         }
         return lines.map { line in
-            line.head + " " + String(repeating: " ", count: maxLength - line.head.count) + " " + line.usage + "\n"
+            // pflag measures the longest head with its trailing separator, hence the extra space.
+            line.head + " " + String(repeating: " ", count: maxLength + 1 - line.head.count) + " " + line.usage + "\n"
         }.joined()
     }
 
