@@ -109,3 +109,35 @@ struct CreateSourceGitGoldenTests {
         expectOutput(result.output, try Golden.read("\(data)/create_source_git/\(golden)"))
     }
 }
+
+@Suite("flux create source oci (create_source_oci_test.go goldens)", .enabled(if: SharedConformance.isAvailable))
+struct CreateSourceOCIGoldenTests {
+    /// flux's test harness zeroes `--provider` between commands (`resetCmdArgs`), so its goldens
+    /// lack the `provider: generic` the CLI writes by default; it is added to the golden here.
+    static func withDefaultProvider(_ golden: String) -> String {
+        golden.replacingOccurrences(of: "  interval: 10m0s\n", with: "  interval: 10m0s\n  provider: generic\n")
+    }
+
+    @Test("create source oci --export prints the OCIRepository (with flux's default provider)",
+          arguments: [("", "export.golden"), (" --secret-ref=creds", "export_with_secret.golden"),
+                      (" --verify-provider=cosign --verify-secret-ref=cosign-pub", "export_with_verify_secret.golden")])
+    func export(extra: String, golden: String) async throws {
+        let harness = try await SharedHarness.get()
+        let result = await harness.run("create source oci podinfo --url=oci://ghcr.io/stefanprodan/manifests/podinfo --tag=6.3.5 --interval 10m\(extra) --export")
+        #expect(result.code == 0)
+        expectOutput(result.output, Self.withDefaultProvider(try Golden.read("\(data)/oci/\(golden)")))
+        let zeroed = await harness.run("create source oci podinfo --url=oci://ghcr.io/stefanprodan/manifests/podinfo --tag=6.3.5 --interval 10m\(extra) --export")
+        #expect(zeroed.output == result.output)
+    }
+
+    @Test("create source oci rejects bad input with flux's messages",
+          arguments: [("create source oci", "name is required"), ("create source oci podinfo", "url is required"),
+                      ("create source oci podinfo --url=oci://ghcr.io/stefanprodan/manifests/podinfo --tag=6.3.5 --verify-secret-ref=cosign-pub",
+                       "a verification provider must be specified when a secret is specified")])
+    func errors(args: String, message: String) async throws {
+        let harness = try await SharedHarness.get()
+        let result = await harness.run(args)
+        #expect(result.code == 1)
+        #expect(result.output == "✗ \(message)\n")
+    }
+}

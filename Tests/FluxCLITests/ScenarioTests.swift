@@ -185,6 +185,28 @@ struct ScenarioTests {
               interval: 1m0s
 
             """)
+        try await harness.create(KubeObject([
+            "apiVersion": .string(Kustomization.apiResource.apiVersion), "kind": "Kustomization",
+            "metadata": ["name": "apps", "namespace": .string(ns)],
+            "spec": ["interval": "10m", "path": "./apps", "prune": true, "sourceRef": ["kind": "GitRepository", "name": "flux-system"]],
+            "status": ["inventory": ["entries": [["id": .string("\(ns)_podinfo_source.toolkit.fluxcd.io_HelmRepository"), "v": "v1beta2"],
+                                                  ["id": .string("\(ns)_podinfo_helm.toolkit.fluxcd.io_HelmRelease"), "v": "v2beta2"]]]],
+        ]))
+        await step("tree ks apps", """
+            Kustomization/\(ns)/apps
+            ├── HelmRepository/\(ns)/podinfo
+            └── HelmRelease/\(ns)/podinfo
+                └── Deployment/\(ns)/podinfo
+
+
+            """)
+        await step("tree ks apps --compact", """
+            Kustomization/\(ns)/apps
+            ├── HelmRepository/\(ns)/podinfo
+            └── HelmRelease/\(ns)/podinfo
+
+
+            """)
         await step("delete hr podinfo --silent", "► deleting helmrelease podinfo in \(ns) namespace\n✔ helmrelease deleted\n")
     }
 }
