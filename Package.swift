@@ -222,6 +222,8 @@ let package = Package(
                 "StructuredData", "GoCompat", "SemVer",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -285,6 +287,8 @@ let package = Package(
                 "SharedTestData", "FluxCLI", "FluxCRDs", "FluxAPI", "GoTemplate", "HelmActions", "KubeClient", "KubeModel",
                 "StructuredData", "SwiftFluxTesting",
                 .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             exclude: ["Fixtures"], swiftSettings: swiftSettings),
     ]
