@@ -20,6 +20,7 @@ public enum SwiftFluxEntry {
     /// The flux environment: for `swiftflux`, with its own commands added.
     public static func environment(program: String) -> FluxEnvironment {
         var environment = FluxEnvironment(programName: program)
+        environment.imageTag = "v\(SwiftFluxVersion.current)"
         if program != "flux" { environment.extraCommands = ownCommands() }
         return environment
     }

@@ -26,6 +26,7 @@ struct InstallTests {
         var options = InstallOptions()
         options.componentsExtra = ["image-reflector-controller"]
         options.registry = InstallOptions.defaultRegistry
+        options.imageTag = "latest"
         #expect(result.code == 0)
         #expect(result.output == (try InstallManifests.export(options)))
     }

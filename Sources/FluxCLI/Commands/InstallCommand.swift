@@ -69,6 +69,7 @@ enum InstallCommand {
         let version = context.flags.string("version")
         o.version = version.isEmpty || version == "latest" ? InstallOptions.fluxVersion : version
         o.registry = context.flags.string("registry")
+        o.imageTag = context.environment.imageTag
         let image = context.flags.string("image")
         o.image = image.isEmpty ? nil : image
         let pullSecret = context.flags.string("image-pull-secret")

@@ -32,7 +32,7 @@ enum VersionCommand {
         let output = context.flags.string("output")
         guard output == "yaml" || output == "json" else { throw FluxCLIError("--output must be json or yaml, not \(output)") }
         var distribution = ""
-        var controllers: [(String, String)] = []
+        var controllers: [String: String] = [:]
         if !context.flags.bool("client") {
             try await context.withSession { session in
                 let info = try? await ClusterInfo.read(session)
@@ -43,7 +43,8 @@ enum VersionCommand {
                 for deployment in deployments {
                     for container in deployment.raw[path: ["spec", "template", "spec", "containers"]]?.arrayValue ?? [] {
                         let image = container["image"]?.stringValue ?? ""
-                        controllers.append(try splitImage(image))
+                        let (name, tag) = try splitImage(image)
+                        controllers[name] = tag
                     }
                 }
             }
@@ -52,14 +53,14 @@ enum VersionCommand {
         if output == "json" {
             var entries: [(String, String)] = [("flux", client)]
             if !distribution.isEmpty { entries.append(("distribution", distribution)) }
-            entries += controllers
+            entries += controllers.map { ($0.key, $0.value) }
             var object: JSONObject = [:]
             for (k, v) in entries.sorted(by: { $0.0 < $1.0 }) { object[k] = .string(v) }
             context.out(JSONValue.object(object).serialized(JSONWriteOptions(indent: "  ")) + "\n")
         } else {
             var text = "flux: \(client)\n"
             if !distribution.isEmpty { text += "distribution: \(distribution)\n" }
-            for (k, v) in controllers.sorted(by: { $0.0 < $1.0 }) {
+            for (k, v) in controllers.sorted(by: { $0.key < $1.key }) {
                 text += try YAML.serialize(.object([k: .string(v)]))
             }
             context.out(text)

@@ -101,6 +101,8 @@ public struct FluxEnvironment: Sendable {
     public var extraCommands: [Command]
     /// The default `--log-file` of `logs`: where `swiftflux up`'s controllers write JSON lines.
     public var defaultLogFile: String?
+    /// The tag of the SwiftFlux image `install` deploys (the build's version).
+    public var imageTag: String = "latest"
 
     public init(programName: String = "flux", variables: [String: String] = ProcessInfo.processInfo.environment,
                 workingDirectory: String = FileManager.default.currentDirectoryPath,
