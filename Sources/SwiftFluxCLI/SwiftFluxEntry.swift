@@ -21,6 +21,7 @@ public enum SwiftFluxEntry {
     public static func environment(program: String) -> FluxEnvironment {
         var environment = FluxEnvironment(programName: program)
         environment.imageTag = "v\(SwiftFluxVersion.current)"
+        if program != "flux" { environment.programVersion = SwiftFluxVersion.current }
         if program != "flux" { environment.extraCommands = ownCommands() }
         return environment
     }

@@ -70,7 +70,7 @@ public struct CommandRunner: Sendable {
             return
         }
         if resolved.chain.count == 1, parsed.values.bool("version") {
-            environment.out("\(root.name) version \(FluxVersion.cli)\n")
+            environment.out("\(root.name) version \(environment.programVersion)\n")
             return
         }
         guard let run = command.run else {

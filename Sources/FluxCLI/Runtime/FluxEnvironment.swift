@@ -103,6 +103,8 @@ public struct FluxEnvironment: Sendable {
     public var defaultLogFile: String?
     /// The tag of the SwiftFlux image `install` deploys (the build's version).
     public var imageTag: String = "latest"
+    /// What `--version` prints after `<program> version ` (flux's CLI version unless set).
+    public var programVersion: String = FluxVersion.cli
 
     public init(programName: String = "flux", variables: [String: String] = ProcessInfo.processInfo.environment,
                 workingDirectory: String = FileManager.default.currentDirectoryPath,
