@@ -6,13 +6,17 @@
 //                                SemVer, Sprig, HelmEngine (charts, values, rendering), FluxAPI (typed
 //                                Flux kinds), FluxCRDs (CRDs generated from FluxAPI), FluxInstall
 //                                (install manifests)
-//   2. I/O                       KubeClient
+//   2. I/O                       KubeClient, ArtifactStorage (source artifacts on disk), SourceHTTP
+//                                (TLS/auth/retry plumbing), ArtifactHTTP (artifact file server +
+//                                fetcher), OCIRegistry (registry v2 client),
+//                                Cosign (signature verification), HelmRepo (Helm repositories, charts)
 //   3. Runtime                   ControllerRuntime (cache, queue, controllers, status, events, metrics,
 //                                leader election), FluxSSA (apply manager), HelmActions (release
 //                                storage and actions)
 //   4. Server                    APIServerCore (storage, no HTTP), APIServer (HTTP front)
-//   -  Test support              SwiftFluxTesting (in-process API server for tests)
-//   5. Controllers               (source, helm, kustomize, notification, image)
+//   -  Test support              SwiftFluxTesting (in-process API server for tests), RegistryTesting
+//                                (real Distribution registry, token server, test PKI)
+//   5. Controllers               HelmController (source, kustomize, notification, image next)
 //   6. Entry point               FluxCLI (the `flux` command tree, over the Flux API types),
 //                                SwiftFluxCLI (command tree) + swiftflux (executable)
 import PackageDescription
@@ -138,6 +142,71 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .target(
+            name: "ArtifactStorage",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "SourceHTTP",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ArtifactHTTP",
+            dependencies: [
+                "ArtifactStorage", "SourceHTTP",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "OCIRegistry",
+            dependencies: [
+                "ArtifactStorage", "SourceHTTP", "StructuredData",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Cosign",
+            dependencies: [
+                "OCIRegistry", "SourceHTTP", "StructuredData", "Sprig",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "HelmRepo",
+            dependencies: [
+                "ArtifactStorage", "SourceHTTP", "OCIRegistry", "Cosign", "HelmEngine", "SemVer", "StructuredData", "GoCompat",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Layer 3 — runtime
         .target(
             name: "HelmActions",
@@ -176,8 +245,9 @@ let package = Package(
         .target(
             name: "APIServerCore",
             dependencies: [
-                "KubeModel", "StructuredData",
+                "KubeModel", "StructuredData", "GoCompat",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -185,7 +255,7 @@ let package = Package(
         .target(
             name: "APIServer",
             dependencies: [
-                "APIServerCore", "KubeModel", "StructuredData",
+                "APIServerCore", "KubeClient", "KubeModel", "StructuredData",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -206,10 +276,36 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "RegistryTesting",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "SwiftFluxTesting",
             dependencies: [
                 "APIServer", "APIServerCore", "KubeClient", "KubeModel", "StructuredData",
                 .product(name: "Subprocess", package: "swift-subprocess"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Layer 5 — controllers
+        .target(
+            name: "HelmController",
+            dependencies: [
+                "ControllerRuntime", "FluxAPI", "FluxSSA", "HelmActions", "HelmEngine", "KubeClient", "KubeModel",
+                "StructuredData", "GoCompat",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -230,12 +326,14 @@ let package = Package(
         .target(
             name: "SwiftFluxCLI",
             dependencies: [
-                "KubeClient", "KubeModel", "StructuredData", "GoTemplate", "APIServer", "HelmEngine", "HelmActions",
-                "ControllerRuntime", "FluxInstall", "FluxCLI",
+                "KubeClient", "KubeModel", "StructuredData", "GoTemplate", "APIServer", "APIServerCore", "HelmEngine", "HelmActions",
+                "Sprig", "ControllerRuntime", "FluxInstall", "FluxCRDs", "FluxAPI", "ArtifactStorage", "HelmRepo", "HelmController",
+                "FluxCLI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -262,7 +360,7 @@ let package = Package(
         .testTarget(name: "HelmEngineTests", dependencies: ["SharedTestData", "HelmEngine", "SwiftFluxCLI"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "HelmActionsTests", dependencies: ["SharedTestData", "HelmActions", "SwiftFluxTesting"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "SwiftFluxTesting"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
-        .testTarget(name: "APIServerTests", dependencies: ["APIServer", "APIServerCore", "SwiftFluxTesting"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
+        .testTarget(name: "APIServerTests", dependencies: ["APIServer", "APIServerCore", "KubeClient", "SwiftFluxTesting"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ControllerRuntimeTests",
             dependencies: [
@@ -280,7 +378,38 @@ let package = Package(
             name: "FluxAPITests",
             dependencies: ["SharedTestData", "FluxAPI", "FluxCRDs", "FluxInstall", "SwiftFluxCLI", "SwiftFluxTesting"],
             exclude: ["Fixtures"], swiftSettings: swiftSettings),
+        .testTarget(name: "ArtifactStorageTests", dependencies: ["ArtifactStorage"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
+        .testTarget(name: "ArtifactHTTPTests", dependencies: ["ArtifactHTTP", "ArtifactStorage", "SourceHTTP",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "Hummingbird", package: "hummingbird")], swiftSettings: swiftSettings),
+        .testTarget(name: "OCIRegistryTests", dependencies: ["OCIRegistry", "RegistryTesting", "SourceHTTP", "ArtifactStorage", "SharedTestData",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "X509", package: "swift-certificates")], swiftSettings: swiftSettings),
+        .testTarget(name: "CosignTests", dependencies: ["Cosign", "OCIRegistry", "RegistryTesting", "SourceHTTP",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+            .product(name: "X509", package: "swift-certificates"),
+            .product(name: "SwiftASN1", package: "swift-asn1")], swiftSettings: swiftSettings),
+        .testTarget(name: "HelmRepoTests", dependencies: ["HelmRepo", "OCIRegistry", "Cosign", "RegistryTesting", "SourceHTTP", "ArtifactStorage",
+            "HelmEngine", "StructuredData", "SharedTestData",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTLS", package: "hummingbird"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "SwiftASN1", package: "swift-asn1"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "X509", package: "swift-certificates")], exclude: ["Fixtures"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "HelmControllerTests",
+            dependencies: ["HelmController", "ControllerRuntime", "FluxAPI", "FluxCRDs", "HelmActions", "ArtifactHTTP", "ArtifactStorage",
+                           "SwiftFluxTesting", .product(name: "Crypto", package: "swift-crypto")],
+            exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "SwiftFluxCLITests", dependencies: ["SharedTestData", "SwiftFluxCLI"], swiftSettings: swiftSettings),
+        .testTarget(name: "HelmParityTests", dependencies: ["SharedTestData", "SwiftFluxTesting", "Sprig", "GoTemplate"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(
             name: "FluxCLITests",
             dependencies: [

@@ -1,4 +1,5 @@
 import APIServerCore
+import Foundation
 import Hummingbird
 import KubeModel
 import NIOCore
@@ -9,6 +10,8 @@ import StructuredData
 struct HTTPFront: Sendable {
     let api: KubeAPI
     let token: String
+    /// Static user tokens (from `--user`), by token.
+    var users: [String: UserInfo] = [:]
     /// Bodies above 3 MiB are refused with 413.
     static let maxBodySize = 3 * 1024 * 1024
 
@@ -17,7 +20,7 @@ struct HTTPFront: Sendable {
     }
 
     func respond(_ request: Request) async -> Response {
-        guard authorized(request.headers[.authorization]) else {
+        guard let user = await authenticate(request.headers[.authorization]) else {
             return Self.json(401, Status.unauthorized("Unauthorized").json)
         }
         if let length = request.headers[.contentLength].flatMap(Int.init), length > Self.maxBodySize {
@@ -30,13 +33,29 @@ struct HTTPFront: Sendable {
             return Self.render(.error(.tooLarge))
         }
         let query = request.uri.query.map { APIRequest.parseQuery(Substring($0)) } ?? [:]
+        var headers: [APIRequest.Header] = []
+        for field in request.headers where field.name.canonicalName.hasPrefix("impersonate-") {
+            headers.append(APIRequest.Header(field.name.rawName, field.value))
+        }
         let apiRequest = APIRequest(
             method: request.method.rawValue, path: request.uri.path, query: query,
             contentType: request.headers[.contentType], accept: request.headers[.accept],
-            userAgent: request.headers[.userAgent], body: Array(buffer: body))
+            userAgent: request.headers[.userAgent], body: Array(buffer: body), user: user, headers: headers)
         return Self.render(await api.handle(apiRequest))
     }
 
+    /// The user behind an `Authorization: Bearer` header: the admin token is the admin
+    /// (`system:masters`); a static user's token is that user; a ServiceAccount token of an existing ServiceAccount is that
+    /// ServiceAccount; anything else is nil (401).
+    func authenticate(_ header: String?) async -> UserInfo? {
+        guard let header, header.hasPrefix("Bearer ") else { return nil }
+        if authorized(header) { return .admin }
+        let token = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+        if let user = users[token] { return user }
+        return await api.authenticate(serviceAccountToken: token)
+    }
+
+    /// True when the header carries the admin token (compared in constant time).
     func authorized(_ header: String?) -> Bool {
         guard let header, header.hasPrefix("Bearer ") else { return false }
         let presented = Array(header.utf8.dropFirst(7))
@@ -54,9 +73,10 @@ struct HTTPFront: Sendable {
     static func render(_ response: APIResponse) -> Response {
         switch response {
         case .json(let code, let body):
-            let bytes = body.serializedBytes(JSONWriteOptions(escapeHTML: false)) + [10]
-            return Response(status: .init(code: code), headers: [.contentType: "application/json"],
-                            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+            var headers: HTTPFields = [.contentType: "application/json"]
+            if let seconds = APIResponse.retryAfter(body) { headers[.retryAfter] = String(seconds) }
+            return Response(status: .init(code: code), headers: headers,
+                            body: .init(byteBuffer: ByteBuffer(bytes: APIResponse.encodeJSON(body))))
         case .raw(let code, let contentType, let bytes):
             return Response(status: .init(code: code), headers: [.contentType: contentType],
                             body: .init(byteBuffer: ByteBuffer(bytes: bytes)))

@@ -73,6 +73,18 @@ extension APIServerError {
     /// 413 `RequestEntityTooLarge`.
     public static let tooLarge = APIServerError(.requestEntityTooLarge("limit is 3145728"))
 
+    /// The largest object the store keeps (etcd's default `--max-request-bytes`, 1.5 MiB).
+    public static let maxObjectBytes = 1_572_864
+
+    /// 413 for a stored object above `maxObjectBytes` (after patching and defaulting), with the
+    /// text kube-apiserver relays from its storage.
+    public static let objectTooLarge = APIServerError(.requestEntityTooLarge("etcdserver: request is too large"))
+
+    /// 413 for a JSON patch with more than 10,000 operations.
+    public static func tooManyPatchOperations(_ count: Int) -> APIServerError {
+        APIServerError(.requestEntityTooLarge("The allowed maximum operations in a JSON patch is 10000, got \(count)"))
+    }
+
     /// 415 `UnsupportedMediaType`.
     public static func unsupportedMediaType(_ accepted: [String]) -> APIServerError {
         APIServerError(.unsupportedMediaType(accepted: accepted))

@@ -38,9 +38,14 @@ extension Context {
             "--log-level=\(options.logLevel)",
             "--log-encoding=json",
             "--enable-leader-election",
+            // SwiftFlux binds to loopback unless told otherwise; in a pod the probes and metrics
+            // must be reachable, as Flux's are on every interface.
+            "--metrics-addr=:8080",
+            "--health-addr=:9440",
         ]
         if component == .sourceController {
-            args += ["--storage-path=/data", "--storage-adv-addr=source-controller.$(RUNTIME_NAMESPACE).svc.\(options.clusterDomain)."]
+            args += ["--storage-path=/data", "--storage-addr=:9090",
+                     "--storage-adv-addr=source-controller.$(RUNTIME_NAMESPACE).svc.\(options.clusterDomain)."]
         }
         return args
     }

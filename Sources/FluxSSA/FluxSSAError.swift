@@ -37,6 +37,12 @@ public struct FluxSSAError: Error, Sendable, Equatable, CustomStringConvertible 
     /// The API error behind this one, when there is one.
     public var cause: KubeClientError?
 
+    /// The errors an aggregate was made of (deduplicated); empty for a single error.
+    public var parts: [FluxSSAError] = []
+
+    /// The individual errors: the parts of an aggregate, else this error alone.
+    public var errors: [FluxSSAError] { parts.isEmpty ? [self] : parts }
+
     public init(_ kind: Kind, _ message: String, cause: KubeClientError? = nil) {
         self.kind = kind
         self.message = message
@@ -73,6 +79,8 @@ public struct FluxSSAError: Error, Sendable, Equatable, CustomStringConvertible 
         var seen: [String] = []
         for e in errors where !seen.contains(e.message) { seen.append(e.message) }
         if seen.count == 1 { return FluxSSAError(first.kind, seen[0], cause: first.cause) }
-        return FluxSSAError(.aggregate, "[" + seen.joined(separator: ", ") + "]")
+        var aggregate = FluxSSAError(.aggregate, "[" + seen.joined(separator: ", ") + "]")
+        aggregate.parts = seen.compactMap { message in errors.first { $0.message == message } }
+        return aggregate
     }
 }

@@ -30,9 +30,20 @@ public struct Template: Sendable {
         /// Go's `parse.SkipFuncCheck`: accept calls to functions that are not (yet) defined;
         /// executing such a call fails with `"name" is not a defined function`.
         public var skipFunctionCheck: Bool
+        /// Budget of nodes walked by one execution, nested `template`/`include`/`tpl` runs
+        /// included (Go has none): past it execution stops with `execution exceeded the limit
+        /// of N steps`, so no template loops for hours.
+        public var maxSteps: Int
+        /// Largest output of one execution and largest string a function may return, in
+        /// bytes (Go has none): past it execution stops with `output exceeds the limit of N
+        /// bytes`, so no template fills memory.
+        public var maxOutputBytes: Int
         public init(missingKey: MissingKey = .invalid, leftDelimiter: String = "{{",
                     rightDelimiter: String = "}}", maxExecDepth: Int = 100_000,
-                    skipFunctionCheck: Bool = false) {
+                    skipFunctionCheck: Bool = false, maxSteps: Int = 50_000_000,
+                    maxOutputBytes: Int = 100 << 20) {
+            self.maxSteps = maxSteps
+            self.maxOutputBytes = maxOutputBytes
             self.missingKey = missingKey
             self.leftDelimiter = leftDelimiter
             self.rightDelimiter = rightDelimiter
@@ -48,6 +59,8 @@ public struct Template: Sendable {
     public private(set) var functions: [String: GoFunction]
     /// Parsed templates by name.
     public private(set) var trees: [String: Tree] = [:]
+    /// Every `parse` call's trees, in call order (what `parsingFirst` replays).
+    var parses: [(name: String, trees: [(String, Tree)])] = []
 
     public init(name: String, functions: [String: GoFunction] = [:], options: Options = Options()) {
         self.name = name
@@ -77,11 +90,34 @@ public struct Template: Sendable {
                             hasFunction: { fnames[$0] != nil || Builtins.table[$0] != nil },
                             skipFunctionCheck: options.skipFunctionCheck)
         try parser.parse(as: target)
-        for treeName in parser.order {
-            guard let tree = parser.trees[treeName] else { continue }
-            if let old = trees[treeName], tree.isEmpty, !old.isEmpty { continue }
+        let parsed = parser.order.compactMap { name in parser.trees[name].map { (name, $0) } }
+        parses.append((target, parsed))
+        associate(parsed)
+    }
+
+    /// Go's `associate`: a tree replaces the one of the same name unless it is empty and one
+    /// already exists.
+    private mutating func associate(_ parsed: [(String, Tree)]) {
+        for (treeName, tree) in parsed {
+            if trees[treeName] != nil, tree.isEmpty { continue }
             trees[treeName] = tree
         }
+    }
+
+    /// The set Helm 3.13's `tpl` executes in (`renderWithReferences`): a fresh set in which
+    /// `text` is parsed first as `name`, then this set's own parses are replayed in order,
+    /// each only when no template of its name exists yet. So the tpl text always defines
+    /// `name` (an empty text renders as empty rather than re-running the calling file), and a
+    /// chart `define` replaces a same-named one from the text unless the chart's is empty.
+    /// The result replays the same base parses when `tpl` nests. Throws `GoTemplateError`.
+    public func parsingFirst(_ text: String, as name: String) throws -> Template {
+        var set = Template(name: self.name, functions: functions, options: options)
+        try set.parse(text, as: name)
+        for parse in parses {
+            if set.trees[parse.name] == nil { set.associate(parse.trees) }
+        }
+        set.parses = parses
+        return set
     }
 
     /// The template named `name`, if defined.
@@ -113,6 +149,8 @@ public final class GoCallContext {
     public var userInfo: [String: any Sendable]
     /// Nesting of `execute` calls made through this context.
     public internal(set) var nesting = 0
+    /// Nodes walked so far (checked against `Options.maxSteps`).
+    public internal(set) var steps = 0
     var stackFloor: UInt = 0
 
     public init(template: Template, userInfo: [String: any Sendable] = [:]) {
@@ -137,7 +175,8 @@ public final class GoCallContext {
         let ctx = GoCallContext(template: other, userInfo: userInfo)
         ctx.stackFloor = stackFloor
         ctx.nesting = nesting
-        defer { userInfo = ctx.userInfo }
+        ctx.steps = steps
+        defer { userInfo = ctx.userInfo; steps = ctx.steps }
         return try ctx.execute(name, data: data)
     }
 }

@@ -20,6 +20,21 @@ public struct KubeClient: Sendable {
         self.mapper = RESTMapper()
     }
 
+    init(config: ClientConfig, transport: any KubeTransport, limiter: RateLimiter, mapper: RESTMapper) {
+        self.config = config
+        self.transport = transport
+        self.limiter = limiter
+        self.mapper = mapper
+    }
+
+    /// A client with a changed configuration (default namespace, impersonation, …) that shares this
+    /// one's transport, rate limiter and REST mapper (what controllers use per object).
+    public func with(_ configure: (inout ClientConfig) -> Void) -> KubeClient {
+        var copy = config
+        configure(&copy)
+        return KubeClient(config: copy, transport: transport, limiter: limiter, mapper: mapper)
+    }
+
     /// Shuts the transport down (see `KubeTransport.shutdown`); call once, when the client's owner
     /// is done with it and every copy of the client.
     public func shutdown() async {

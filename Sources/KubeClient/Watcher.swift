@@ -110,6 +110,7 @@ public struct Watcher: AsyncSequence, Sendable {
                         state = resume
                     }
                 } catch let error as KubeClientError {
+                    if Task.isCancelled { throw CancellationError() }
                     return fail(error)
                 } catch is CancellationError {
                     throw CancellationError()

@@ -97,7 +97,13 @@ enum Cast {
                 || b == UInt8(ascii: "x") || b == UInt8(ascii: "X") || b == UInt8(ascii: "p") || b == UInt8(ascii: "P")
                 || (b >= 97 && b <= 102) || (b >= 65 && b <= 70)
         }) else { return nil }
-        return Double(text)
+        // Go's ParseFloat reports a finite literal beyond ±MaxFloat64 as ±Inf with ErrRange,
+        // which cast turns into 0.
+        // A hexadecimal mantissa needs a `p` exponent in Go (`0x1p-2`), never in Swift.
+        let body = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
+        if body.lowercased().hasPrefix("0x"), !body.contains("p"), !body.contains("P") { return nil }
+        guard let value = Double(text), value.isFinite else { return nil }
+        return value
     }
 }
 

@@ -69,7 +69,8 @@ struct RadixDecoder {
             var count = 0
             var padded = false
             for j in 0..<block {
-                guard index + j < input.count else { throw fail(input.count > 0 ? raw.count : 0) }
+                // Input ending inside a quantum: Go reports where that quantum began.
+                guard index + j < input.count else { throw fail(raw.count - j) }
                 let (c, pos) = input[index + j]
                 if c == UInt8(ascii: "=") {
                     if j < (bitsPerChar == 6 ? 2 : 2) { throw fail(pos) }

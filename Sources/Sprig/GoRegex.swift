@@ -1,173 +1,123 @@
-import Foundation
 import GoCompat
 
-/// A Go RE2 regular expression run on Swift's regex engine.
-///
-/// Patterns are checked for what RE2 rejects (backreferences, lookaround, `\Z`, possessive
-/// quantifiers) and rewritten where the engines differ: Go's `$` without `(?m)` is `\z`, and
-/// `\d`, `\s`, `\w`, `\b` are ASCII-only. Matching is per Unicode scalar (Go's runes), and
-/// iteration follows Go's rule that an empty match right after a match is skipped.
-struct GoRegex {
-    let pattern: String
-    private let regex: Regex<AnyRegexOutput>
+/// A Go `regexp.Regexp`: RE2 syntax with Go's error texts (`RegexParser`), matched by a
+/// linear-time automaton (`PikeVM`) with Go's leftmost-first semantics and submatches. Chart
+/// values reach these functions, so no pattern/input pair can make matching super-linear.
+/// Positions are Unicode scalar offsets (Go's rune steps; Swift strings are valid UTF-8).
+public struct GoRegex: Sendable {
+    public let pattern: String
+    let program: RegexProgram
+    /// Capture group names by index (index 0, the whole match, has none).
+    let groupNames: [String?]
 
-    init(_ pattern: String) throws(SprigError) {
+    /// `regexp.Compile`. Throws `SprigError` with Go's text, e.g.
+    /// ``error parsing regexp: missing closing ]: `[a` ``.
+    public init(_ pattern: String) throws(SprigError) {
         self.pattern = pattern
-        let translated = try GoRegex.translate(pattern)
-        do {
-            regex = try Regex(translated).matchingSemantics(.unicodeScalar)
-                .asciiOnlyDigits().asciiOnlyWhitespace().asciiOnlyWordCharacters()
-        } catch {
-            throw SprigError("error parsing regexp: invalid syntax: `\(pattern)`")
-        }
+        let (node, names) = try RegexParser.parse(pattern)
+        groupNames = names
+        program = RegexCompiler.compile(node, groups: names.count - 1)
     }
 
     /// Go's panic text for `MustCompile` failures.
     static func panicText(_ pattern: String, _ error: SprigError) -> String {
-        let quoted = pattern.contains("`") || pattern.contains("\n") ? GoQuote.quote(pattern) : "`" + pattern + "`"
-        return "regexp: Compile(\(quoted)): \(error.message)"
+        "regexp: Compile(\(quote(pattern))): \(error.message)"
     }
 
-    static func translate(_ p: String) throws(SprigError) -> String {
-        let c = Array(p.unicodeScalars)
-        var out = ""
-        var i = 0
-        var inClass = false
-        let multiline = p.contains("(?m") || p.range(of: #"\(\?[a-zA-Z]*m"#, options: .regularExpression) != nil
-        while i < c.count {
-            let ch = c[i]
-            if ch == "\\", i + 1 < c.count {
-                let next = c[i + 1]
-                if ("1"..."9").contains(next) || next == "Z" || next == "k" || next == "g" {
-                    throw SprigError("error parsing regexp: invalid escape sequence: `\\\(next)`")
-                }
-                out.unicodeScalars.append(ch); out.unicodeScalars.append(next)
-                i += 2
-                continue
-            }
-            if inClass {
-                if ch == "]" { inClass = false }
-                out.unicodeScalars.append(ch); i += 1
-                continue
-            }
-            if ch == "[" {
-                inClass = true
-                out.unicodeScalars.append(ch); i += 1
-                if i < c.count, c[i] == "^" { out.unicodeScalars.append(c[i]); i += 1 }
-                if i < c.count, c[i] == "]" { out.unicodeScalars.append(c[i]); i += 1 }
-                continue
-            }
-            if ch == "(", i + 2 < c.count, c[i + 1] == "?" {
-                let third = c[i + 2]
-                if third == "=" || third == "!" || third == ">" || third == "#" || third == "|"
-                    || (third == "<" && i + 3 < c.count && (c[i + 3] == "=" || c[i + 3] == "!")) {
-                    let end = min(c.count, i + (third == "<" ? 4 : 3))
-                    throw SprigError("error parsing regexp: invalid or unsupported Perl syntax: `\(String(String.UnicodeScalarView(c[i..<end])))`")
-                }
-            }
-            if (ch == "+" || ch == "*" || ch == "?" || ch == "}"), i + 1 < c.count, c[i + 1] == "+" {
-                throw SprigError("error parsing regexp: invalid nested repetition operator: `\(ch)+`")
-            }
-            if ch == "$", !multiline {
-                out += "\\z"; i += 1
-                continue
-            }
-            out.unicodeScalars.append(ch); i += 1
+    /// Go's `regexp.quote`: backquoted when `strconv.CanBackquote`, else `strconv.Quote`.
+    static func quote(_ s: String) -> String {
+        let canBackquote = s.unicodeScalars.allSatisfy { c in
+            c != "`" && c != "\u{FEFF}" && c != "\u{7F}" && (c.value >= 0x20 || c == "\t")
         }
-        return out
+        return canBackquote ? "`" + s + "`" : GoQuote.quote(s)
     }
 
-    /// Matches left to right, at most `limit` of them (`limit < 0`: all), with Go's
-    /// empty-match rule.
-    func matches(in s: String, limit: Int = -1) -> [Regex<AnyRegexOutput>.Match] {
-        var result: [Regex<AnyRegexOutput>.Match] = []
-        var previousEnd: String.Index? = nil
-        for m in s.matches(of: regex) {
-            if limit >= 0, result.count >= limit { break }
-            let isEmpty = m.range.isEmpty
-            let skip = isEmpty && m.range.lowerBound == previousEnd
-            previousEnd = m.range.upperBound
-            if !skip { result.append(m) }
+    static func scalars(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
+
+    static func string(_ text: [UInt32], _ range: Range<Int>) -> String {
+        var s = ""
+        s.unicodeScalars.append(contentsOf: text[range].compactMap(Unicode.Scalar.init))
+        return s
+    }
+
+    /// Capture slots of the first match at or after `start`.
+    func execute(_ text: [UInt32], from start: Int) -> [Int]? {
+        PikeVM(program: program).execute(text, from: start)
+    }
+
+    /// `MatchString`.
+    public func matches(_ s: String) -> Bool { execute(Self.scalars(s), from: 0) != nil }
+
+    /// `FindString`: the leftmost match, "" when none.
+    public func find(_ s: String) -> String {
+        let text = Self.scalars(s)
+        guard let m = execute(text, from: 0) else { return "" }
+        return Self.string(text, m[0]..<m[1])
+    }
+
+    /// Go's `allMatches`: successive matches, at most `limit` (`limit < 0`: all), an empty
+    /// match right after the previous match skipped.
+    func allMatches(_ text: [UInt32], limit: Int) -> [[Int]] {
+        let n = limit < 0 ? text.count + 1 : limit
+        var result: [[Int]] = []
+        var pos = 0
+        var prevEnd = -1
+        while result.count < n && pos <= text.count {
+            guard let m = execute(text, from: pos) else { break }
+            var accept = true
+            if m[1] == pos {
+                if m[0] == prevEnd { accept = false }
+                pos += 1
+            } else {
+                pos = m[1]
+            }
+            prevEnd = m[1]
+            if accept { result.append(m) }
         }
         return result
     }
 
-    func firstMatch(in s: String) -> Regex<AnyRegexOutput>.Match? { try? regex.firstMatch(in: s) }
+    /// `FindAllString(s, n)`.
+    public func findAll(_ s: String, limit: Int) -> [String] {
+        let text = Self.scalars(s)
+        return allMatches(text, limit: limit).map { Self.string(text, $0[0]..<$0[1]) }
+    }
 
     /// Go's `Split(s, n)`.
-    func split(_ s: String, limit n: Int) -> [String] {
+    public func split(_ s: String, limit n: Int) -> [String] {
         if n == 0 { return [] }
         if !pattern.isEmpty, s.isEmpty { return [""] }
+        let text = Self.scalars(s)
         var parts: [String] = []
-        var begin = s.startIndex
-        var end = s.startIndex
-        for m in matches(in: s, limit: n) {
+        var begin = 0
+        var end = 0
+        for m in allMatches(text, limit: n) {
             if n > 0, parts.count == n - 1 { break }
-            end = m.range.lowerBound
-            if m.range.upperBound != s.startIndex { parts.append(String(s[begin..<end])) }
-            begin = m.range.upperBound
+            end = m[0]
+            if m[1] != 0 { parts.append(Self.string(text, begin..<end)) }
+            begin = m[1]
         }
-        if end != s.endIndex { parts.append(String(s[begin...])) }
+        if end != text.count { parts.append(Self.string(text, begin..<text.count)) }
         return parts
     }
 
-    /// Go's `ReplaceAllString` (`literal == false`: `$1`, `${name}` and `$$` are expanded).
-    func replaceAll(_ s: String, with template: String, literal: Bool) -> String {
+    /// `ReplaceAllString` (`literal == false`: `$1`, `${name}`, `$$` expanded) and
+    /// `ReplaceAllLiteralString`.
+    public func replaceAll(_ s: String, with template: String, literal: Bool) -> String {
+        let text = Self.scalars(s)
         var out = ""
-        var last = s.startIndex
-        for m in matches(in: s) {
-            out += s[last..<m.range.lowerBound]
-            out += literal ? template : expand(template, m)
-            last = m.range.upperBound
-        }
-        out += s[last...]
-        return out
-    }
-
-    /// Go's `Expand`: `$name` takes the longest run of letters, digits and `_`.
-    private func expand(_ template: String, _ m: Regex<AnyRegexOutput>.Match) -> String {
-        let t = Array(template.unicodeScalars)
-        var out = ""
-        var i = 0
-        func isNameChar(_ c: Unicode.Scalar) -> Bool { c == "_" || c.properties.isAlphabetic || ("0"..."9").contains(c) }
-        while i < t.count {
-            guard t[i] == "$", i + 1 < t.count else { out.unicodeScalars.append(t[i]); i += 1; continue }
-            if t[i + 1] == "$" { out += "$"; i += 2; continue }
-            var name = ""
-            var j = i + 1
-            if t[j] == "{" {
-                j += 1
-                while j < t.count, t[j] != "}" { name.unicodeScalars.append(t[j]); j += 1 }
-                guard j < t.count, !name.isEmpty, name.unicodeScalars.allSatisfy(isNameChar) else {
-                    out.unicodeScalars.append(t[i]); i += 1; continue
-                }
-                j += 1
-            } else {
-                while j < t.count, isNameChar(t[j]) { name.unicodeScalars.append(t[j]); j += 1 }
-                if name.isEmpty { out.unicodeScalars.append(t[i]); i += 1; continue }
+        var lastEnd = 0
+        var searchPos = 0
+        while searchPos <= text.count {
+            guard let m = execute(text, from: searchPos) else { break }
+            out += Self.string(text, lastEnd..<m[0])
+            if m[1] > lastEnd || m[0] == 0 {
+                out += literal ? template : expand(template, text, m)
             }
-            out += group(m, name)
-            i = j
+            lastEnd = m[1]
+            if searchPos + 1 > m[1] { searchPos += 1 } else { searchPos = m[1] }
         }
-        return out
-    }
-
-    private func group(_ m: Regex<AnyRegexOutput>.Match, _ name: String) -> String {
-        if let index = Int(name) {
-            guard index < m.output.count, let sub = m.output[index].substring else { return "" }
-            return String(sub)
-        }
-        if let named = m.output[name], let sub = named.substring { return String(sub) }
-        return ""
-    }
-
-    /// Go's `QuoteMeta`.
-    static func quoteMeta(_ s: String) -> String {
-        var out = ""
-        for c in s.unicodeScalars {
-            if "\\.+*?()|[]{}^$".unicodeScalars.contains(c) { out += "\\" }
-            out.unicodeScalars.append(c)
-        }
+        out += Self.string(text, lastEnd..<text.count)
         return out
     }
 }

@@ -86,6 +86,7 @@ struct GoTime: GoObject, JSONMarshaling, Sendable {
         case "Second": return fn(name, [], result: .int) { _ in .goInt(t.civil.second) }
         case "Nanosecond": return fn(name, [], result: .int) { _ in .goInt(Int(t.nanos)) }
         case "YearDay": return fn(name, [], result: .int) { _ in .goInt(t.civil.yearDay) }
+        case "IsZero": return fn(name, [], result: .bool) { _ in .bool(t.seconds == -62_135_596_800 && t.nanos == 0) }
         default: return nil
         }
     }

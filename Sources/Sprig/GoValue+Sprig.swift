@@ -60,6 +60,8 @@ extension GoValue {
         switch concrete {
         case .list(let l): return l.items
         case .bytes(let b): return b.map { .uint(UInt64($0), .uint8) }
+        // A nil slice (what Sprig's list functions return for "no elements") is still a slice.
+        case .nilValue(let t) where t.kind == .slice: return []
         default: return nil
         }
     }

@@ -58,9 +58,9 @@ struct CertificateObject: GoObject {
 enum CertificateFactory {
     static func ca(cn: String, days: Int, keyPEM: String?) throws -> GoValue {
         let (key, keyText) = try privateKey(keyPEM)
-        let name = try DistinguishedName { CommonName(cn) }
+        let name = try commonName(cn)
         let cert = try build(cn: name, issuer: name, publicKey: key.publicKey, signer: key, days: days,
-                             isCA: true, sans: [])
+                             isCA: true, sans: [], authorityKeyID: nil)
         return .object(CertificateObject(cert: try cert.serializeAsPEM().pemString + "\n", key: keyText))
     }
 
@@ -79,18 +79,33 @@ enum CertificateFactory {
             dnsNames.append(.dnsName(text))
         }
         let (key, keyText) = try privateKey(keyPEM)
-        let subject = try DistinguishedName { CommonName(cn) }
+        let subject = try commonName(cn)
         var issuer = subject
         var signer = key
+        var authorityKeyID: ArraySlice<UInt8>? = nil
         if let ca, case .object(let o as CertificateObject) = ca {
             let caCert: Certificate
             do { caCert = try Certificate(pemEncoded: o.cert) } catch { throw SprigError("error parsing ca: \(error)") }
             do { signer = try Certificate.PrivateKey(pemEncoded: o.key) } catch { throw SprigError("error parsing ca private key: \(error)") }
             issuer = caCert.subject
+            // crypto/x509 takes the parent's key identifier when issuer and subject differ.
+            if issuer != subject { authorityKeyID = (try? caCert.extensions.subjectKeyIdentifier)??.keyIdentifier }
         }
         let cert = try build(cn: subject, issuer: issuer, publicKey: key.publicKey, signer: signer, days: days,
-                             isCA: false, sans: dnsNames + sans)
+                             isCA: false, sans: dnsNames + sans, authorityKeyID: authorityKeyID)
         return .object(CertificateObject(cert: try cert.serializeAsPEM().pemString + "\n", key: keyText))
+    }
+
+    /// `CN=<cn>` as Go's asn1 writes a string: PrintableString when every character is in its
+    /// set (letters, digits, space and `'()+,-./:=?`), UTF8String otherwise.
+    static func commonName(_ cn: String) throws -> DistinguishedName {
+        let printable = cn.unicodeScalars.allSatisfy { c in
+            c.isASCII && (c.properties.isAlphabetic || ("0"..."9").contains(c) || " '()+,-./:=?".unicodeScalars.contains(c))
+        }
+        let attribute = printable
+            ? try RelativeDistinguishedName.Attribute(type: .RDNAttributeType.commonName, printableString: cn)
+            : RelativeDistinguishedName.Attribute(type: .RDNAttributeType.commonName, utf8String: cn)
+        return try DistinguishedName([attribute])
     }
 
     static func privateKey(_ pem: String?) throws -> (Certificate.PrivateKey, String) {
@@ -107,7 +122,8 @@ enum CertificateFactory {
     }
 
     static func build(cn subject: DistinguishedName, issuer: DistinguishedName, publicKey: Certificate.PublicKey,
-                      signer: Certificate.PrivateKey, days: Int, isCA: Bool, sans: [GeneralName]) throws -> Certificate {
+                      signer: Certificate.PrivateKey, days: Int, isCA: Bool, sans: [GeneralName],
+                      authorityKeyID: ArraySlice<UInt8>?) throws -> Certificate {
         var serial = [UInt8](repeating: 0, count: 16)
         var g = SystemRandomNumberGenerator()
         for i in serial.indices { serial[i] = UInt8.random(in: 0...255, using: &g) }
@@ -119,6 +135,11 @@ enum CertificateFactory {
         try extensions.append(Certificate.Extension(try ExtendedKeyUsage([.serverAuth, .clientAuth]), critical: false))
         try extensions.append(Certificate.Extension(
             isCA ? BasicConstraints.isCertificateAuthority(maxPathLength: nil) : .notCertificateAuthority, critical: true))
+        // Go 1.20's crypto/x509: a CA gets a SHA-1 subject key identifier (RFC 5280 method 1).
+        if isCA { try extensions.append(Certificate.Extension(SubjectKeyIdentifier(hash: publicKey), critical: false)) }
+        if let authorityKeyID {
+            try extensions.append(Certificate.Extension(AuthorityKeyIdentifier(keyIdentifier: authorityKeyID), critical: false))
+        }
         if !sans.isEmpty { try extensions.append(Certificate.Extension(SubjectAlternativeNames(sans), critical: false)) }
         let now = Date()
         return try Certificate(version: .v3, serialNumber: Certificate.SerialNumber(bytes: serial), publicKey: publicKey,

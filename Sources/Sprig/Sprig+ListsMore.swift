@@ -1,3 +1,4 @@
+import Foundation
 import GoTemplate
 
 extension Sprig {
@@ -39,13 +40,43 @@ extension Sprig {
             if list.isInterfaceNil { throw SprigError("runtime error: invalid memory address or nil pointer dereference") }
             throw SprigError("Cannot chunk type \(list.kindName)")
         }
-        guard size > 0 else { throw SprigError("runtime error: integer divide by zero") }
+        if size > 0 {
+            var chunks: [GoValue] = []
+            var i = 0
+            while i < items.count {
+                chunks.append(.anyList(Array(items[i..<min(i + size, items.count)])))
+                i += size
+            }
+            return .list(chunks, type: .sliceOfSliceOfAny)
+        }
+        // Sprig computes the chunk count in float64: a size of 0 or below gives Go's results
+        // (a makeslice panic for a negative or infinite count or chunk length).
+        let l = items.count
+        let makeslice = SprigError("runtime error: makeslice: len out of range")
+        let count = goInt((Double(l - 1) / Double(size)).rounded(.down) + 1)
+        guard count >= 0 else { throw makeslice }
         var chunks: [GoValue] = []
-        var i = 0
-        while i < items.count {
-            chunks.append(.anyList(Array(items[i..<min(i + size, items.count)])))
-            i += size
+        for i in 0..<count {
+            var length = size
+            if i == count - 1 {
+                length = goInt(fmod(Double(l), Double(size)).rounded(.down))
+                if length == 0 { length = size }
+            }
+            guard length >= 0 else { throw makeslice }
+            var chunk: [GoValue] = []
+            for j in 0..<length {
+                let index = i * size + j
+                guard items.indices.contains(index) else { throw SprigError("reflect: slice index out of range") }
+                chunk.append(items[index])
+            }
+            chunks.append(.anyList(chunk))
         }
         return .list(chunks, type: .sliceOfSliceOfAny)
+    }
+
+    /// Go's float64 → int conversion on amd64: NaN and out-of-range values become `Int.min`.
+    static func goInt(_ d: Double) -> Int {
+        guard d.isFinite, d > -9.223372036854775808e18, d < 9.223372036854775808e18 else { return Int.min }
+        return Int(d)
     }
 }

@@ -22,10 +22,10 @@ extension Sprig {
         fn("min", [.any], variadic: .any, result: .int64) { a in .int64(a.map(Cast.toInt64).min() ?? 0) },
         fn("until", [.int], result: .sliceOfInt) { a in
             let n = a[0].intValue
-            return untilStep(0, n, n < 0 ? -1 : 1)
+            return try untilStep(0, n, n < 0 ? -1 : 1)
         },
-        fn("untilStep", [.int, .int, .int], result: .sliceOfInt) { a in untilStep(a[0].intValue, a[1].intValue, a[2].intValue) },
-        fn("seq", [], variadic: .int, result: .string) { a in .string(seq(a.map(\.intValue))) },
+        fn("untilStep", [.int, .int, .int], result: .sliceOfInt) { a in try untilStep(a[0].intValue, a[1].intValue, a[2].intValue) },
+        fn("seq", [], variadic: .int, result: .string) { a in .string(try seq(a.map(\.intValue))) },
         fn("atoi", [.string], result: .int) { a in .goInt(Int(Cast.parseInt(a[0].str, base: 10) ?? 0)) },
         fn("int", [.any], result: .int) { a in .goInt(Int(Cast.toInt64(a[0]))) },
         fn("int64", [.any], result: .int64) { a in .int64(Cast.toInt64(a[0])) },
@@ -35,7 +35,8 @@ extension Sprig {
 
     /// Sprig's `untilStep`: `[start, stop)` by `step`; an empty list when the step does not
     /// move towards `stop`.
-    static func untilStep(_ start: Int, _ stop: Int, _ step: Int) -> GoValue {
+    static func untilStep(_ start: Int, _ stop: Int, _ step: Int) throws(SprigError) -> GoValue {
+        try SprigLimits.checkList(SprigLimits.stepCount(start, stop, step))
         var items: [GoValue] = []
         if step == 0 { return .list(items, type: .sliceOfInt) }
         if stop < start {
@@ -62,22 +63,22 @@ extension Sprig {
 
     /// Sprig's `seq` (GNU seq): `seq last`, `seq first last`, `seq first step last`,
     /// counting down when `last < first`.
-    static func seq(_ p: [Int]) -> String {
+    static func seq(_ p: [Int]) throws(SprigError) -> String {
         let values: GoValue
         switch p.count {
         case 1:
             let inc = p[0] < 1 ? -1 : 1
-            values = untilStep(1, p[0] &+ inc, inc)
+            values = try untilStep(1, p[0] &+ inc, inc)
         case 2:
             let step = p[1] < p[0] ? -1 : 1
-            values = untilStep(p[0], p[1] &+ step, step)
+            values = try untilStep(p[0], p[1] &+ step, step)
         case 3:
             var inc = 1
             if p[2] < p[0] {
                 inc = -1
                 if p[1] > 0 { return "" }
             }
-            values = untilStep(p[0], p[2] &+ inc, p[1])
+            values = try untilStep(p[0], p[2] &+ inc, p[1])
         default:
             return ""
         }

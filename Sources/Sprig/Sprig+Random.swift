@@ -2,14 +2,15 @@ import GoTemplate
 
 extension Sprig {
     static let random: [GoFunction] = [
-        fn("randAlphaNum", [.int], result: .string) { a in .string(randomString(a[0].intValue, from: alphabet + digits)) },
-        fn("randAlpha", [.int], result: .string) { a in .string(randomString(a[0].intValue, from: alphabet)) },
+        fn("randAlphaNum", [.int], result: .string) { a in .string(try randomString(a[0].intValue, from: alphabet + digits)) },
+        fn("randAlpha", [.int], result: .string) { a in .string(try randomString(a[0].intValue, from: alphabet)) },
         fn("randAscii", [.int], result: .string) { a in
-            .string(randomString(a[0].intValue, from: (32...126).map { Character(Unicode.Scalar(UInt8($0))) }))
+            .string(try randomString(a[0].intValue, from: (32...126).map { Character(Unicode.Scalar(UInt8($0))) }))
         },
-        fn("randNumeric", [.int], result: .string) { a in .string(randomString(a[0].intValue, from: digits)) },
+        fn("randNumeric", [.int], result: .string) { a in .string(try randomString(a[0].intValue, from: digits)) },
         fn("randBytes", [.int], result: .string, returnsError: true) { a in
             guard a[0].intValue >= 0 else { throw SprigError("runtime error: makeslice: len out of range") }
+            try SprigLimits.checkString(a[0].intValue / 3 * 4)
             var g = SystemRandomNumberGenerator()
             return .string(Base64.encode((0..<a[0].intValue).map { _ in UInt8.random(in: 0...255, using: &g) }))
         },
@@ -27,8 +28,9 @@ extension Sprig {
 
     /// `count` characters drawn uniformly from `set` with the system CSPRNG (goutils'
     /// crypto-random generators); a negative count is an error in Go and gives "" here.
-    static func randomString(_ count: Int, from set: [Character]) -> String {
+    static func randomString(_ count: Int, from set: [Character]) throws(SprigError) -> String {
         guard count > 0 else { return "" }
+        try SprigLimits.checkString(count)
         var g = SystemRandomNumberGenerator()
         return String((0..<count).map { _ in set[Int.random(in: 0..<set.count, using: &g)] })
     }

@@ -4,9 +4,7 @@ extension Sprig {
     static let stringCase: [GoFunction] = [
         fn("title", [.string], result: .string) { a in .string(title(a[0].str)) },
         fn("untitle", [.string], result: .string) { a in .string(untitle(a[0].str)) },
-        fn("initials", [.string], result: .string) { a in
-            .string(TextUtil.fields(a[0].str).compactMap { $0.unicodeScalars.first.map { String($0) } }.joined())
-        },
+        fn("initials", [.string], result: .string) { a in .string(initials(a[0].str)) },
         fn("swapcase", [.string], result: .string) { a in .string(swapCase(a[0].str)) },
         fn("snakecase", [.string], result: .string) { a in .string(CaseWords.join(a[0].str, connector: "_")) },
         fn("kebabcase", [.string], result: .string) { a in .string(CaseWords.join(a[0].str, connector: "-")) },
@@ -17,13 +15,31 @@ extension Sprig {
         },
     ]
 
-    /// Go's `strings.Title`: upper-cases the first letter of each word (words start after
+    /// goutils' `Initials` (Sprig 3.2.3): walks the string byte by byte, each byte taken as
+    /// the rune of that value, so a multi-byte letter contributes its lead byte (`α` → `Î`)
+    /// and bytes 0x85/0xA0 count as spaces.
+    static func initials(_ s: String) -> String {
+        var out = ""
+        var lastWasGap = true
+        for b in s.utf8 {
+            let isGap = b == 0x20 || (0x09...0x0D).contains(b) || b == 0x85 || b == 0xA0
+            if isGap {
+                lastWasGap = true
+            } else if lastWasGap {
+                out.unicodeScalars.append(Unicode.Scalar(b))
+                lastWasGap = false
+            }
+        }
+        return out
+    }
+
+    /// Go's `strings.Title`: title-cases the first letter of each word (words start after
     /// any character that is not a letter, digit, `_` or `'`).
     static func title(_ s: String) -> String {
         var out = ""
         var previous: Unicode.Scalar = " "
         for c in s.unicodeScalars {
-            out += isSeparator(previous) ? TextUtil.upper(c) : String(c)
+            out += isSeparator(previous) ? TextUtil.titleCase(c) : String(c)
             previous = c
         }
         return out
@@ -76,7 +92,8 @@ extension Sprig {
             if !isConnector(c) { r0 = c; found = true; break }
             out.unicodeScalars.append(c)
         }
-        guard found else { return out }
+        // xstrings writes the last connector a second time when there is nothing else.
+        guard found else { return out + String(s.unicodeScalars.last.map { Character($0) } ?? " ") }
         var current = TextUtil.upper(r0)
         var previousIsConnector = false
         for c in scalars {

@@ -10,13 +10,16 @@ extension Sprig {
         },
         fn("trunc", [.int, .string], result: .string) { a in .string(trunc(a[1].str, a[0].intValue)) },
         fn("trim", [.string], result: .string) { a in .string(TextUtil.trimSpace(a[0].str)) },
-        fn("upper", [.string], result: .string) { a in .string(a[0].str.uppercased()) },
-        fn("lower", [.string], result: .string) { a in .string(a[0].str.lowercased()) },
+        fn("upper", [.string], result: .string) { a in .string(TextUtil.goToUpper(a[0].str)) },
+        fn("lower", [.string], result: .string) { a in .string(TextUtil.goToLower(a[0].str)) },
         fn("substr", [.int, .int, .string], result: .string) { a in
             .string(try substr(a[2].str, start: a[0].intValue, end: a[1].intValue))
         },
         fn("repeat", [.int, .string], result: .string) { a in
             guard a[0].intValue >= 0 else { throw SprigError("strings: negative Repeat count") }
+            let (total, overflow) = a[0].intValue.multipliedReportingOverflow(by: a[1].str.utf8.count)
+            if overflow { throw SprigError("strings: Repeat output length overflow") }
+            try SprigLimits.checkString(total)
             return .string(String(repeating: a[1].str, count: a[0].intValue))
         },
         fn("trimall", [.string, .string], result: .string) { a in .string(TextUtil.trim(a[1].str, cutset: a[0].str)) },
@@ -31,9 +34,7 @@ extension Sprig {
             guard s.starts(with: prefix) else { return a[1] }
             return .string(String(decoding: s[prefix.count...], as: UTF8.self))
         },
-        fn("nospace", [.string], result: .string) { a in
-            .string(String(String.UnicodeScalarView(a[0].str.unicodeScalars.filter { !TextUtil.isSpace($0) })))
-        },
+        fn("nospace", [.string], result: .string) { a in .string(deleteWhiteSpace(a[0].str)) },
         fn("contains", [.string, .string], result: .bool) { a in .bool(TextUtil.contains(a[1].str, a[0].str)) },
         fn("hasPrefix", [.string, .string], result: .bool) { a in .bool(a[1].str.utf8.starts(with: a[0].str.utf8)) },
         fn("hasSuffix", [.string, .string], result: .bool) { a in .bool(a[1].str.utf8.reversed().starts(with: a[0].str.utf8.reversed())) },
@@ -46,17 +47,23 @@ extension Sprig {
         fn("cat", [], variadic: .any, result: .string) { a in
             .string(a.filter { !$0.isInterfaceNil }.map { GoFmt.string($0) }.joined(separator: " "))
         },
-        fn("indent", [.int, .string], result: .string) { a in .string(indent(a[1].str, a[0].intValue)) },
-        fn("nindent", [.int, .string], result: .string) { a in .string("\n" + indent(a[1].str, a[0].intValue)) },
+        fn("indent", [.int, .string], result: .string) { a in .string(try indent(a[1].str, a[0].intValue)) },
+        fn("nindent", [.int, .string], result: .string) { a in .string("\n" + (try indent(a[1].str, a[0].intValue))) },
         fn("replace", [.string, .string, .string], result: .string) { a in
             .string(TextUtil.replaceAll(a[2].str, a[0].str, a[1].str))
         },
         fn("plural", [.string, .string, .int], result: .string) { a in .string(a[2].int64 == 1 ? a[0].str : a[1].str) },
         fn("toString", [.any], result: .string) { a in .string(a[0].strval) },
-        fn("toStrings", [.any], result: .sliceOfString) { a in .strings(toStrings(a[0])) },
+        fn("toStrings", [.any], result: .sliceOfString) { a in
+            // strslice hands a []string back as it is: a nil one stays nil.
+            if case .nilValue(let t) = a[0].concrete, t == .sliceOfString { return a[0].concrete }
+            return .strings(toStrings(a[0]))
+        },
         fn("join", [.string, .any], result: .string) { a in .string(toStrings(a[1]).joined(separator: a[0].str)) },
         fn("sortAlpha", [.any], result: .sliceOfString) { a in
             guard a[0].listItems != nil else { return .strings([a[0].strval]) }
+            // strslice hands a []string back as it is: a nil one stays nil (`toJson` → null).
+            if case .nilValue(let t) = a[0].concrete, t == .sliceOfString { return a[0].concrete }
             return .strings(toStrings(a[0]).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
         },
         fn("split", [.string, .string], result: .mapStringString) { a in
@@ -85,8 +92,28 @@ extension Sprig {
         return [value.strval]
     }
 
-    static func indent(_ text: String, _ spaces: Int) -> String {
-        let pad = String(repeating: " ", count: max(spaces, 0))
+    /// goutils' `DeleteWhiteSpace`: byte by byte, each byte taken as the rune of that value
+    /// (so a multi-byte character comes out as its Latin-1 bytes, and bytes 0x85/0xA0 count
+    /// as spaces), unless nothing was removed.
+    static func deleteWhiteSpace(_ s: String) -> String {
+        var out = ""
+        var removed = false
+        for b in s.utf8 {
+            if b == 0x20 || (0x09...0x0D).contains(b) || b == 0x85 || b == 0xA0 {
+                removed = true
+            } else {
+                out.unicodeScalars.append(Unicode.Scalar(b))
+            }
+        }
+        return removed ? out : s
+    }
+
+    /// Sprig's `indent`: `strings.Repeat(" ", spaces)` before every line; a negative count
+    /// is Go's `strings: negative Repeat count` panic.
+    static func indent(_ text: String, _ spaces: Int) throws(SprigError) -> String {
+        guard spaces >= 0 else { throw SprigError("strings: negative Repeat count") }
+        try SprigLimits.checkString(spaces)
+        let pad = String(repeating: " ", count: spaces)
         return pad + TextUtil.replaceAll(text, "\n", "\n" + pad)
     }
 
@@ -101,8 +128,12 @@ extension Sprig {
     static func substr(_ s: String, start: Int, end: Int) throws -> String {
         let bytes = Array(s.utf8)
         if start < 0 {
-            let e = min(max(end, 0), bytes.count)
-            return String(decoding: bytes[..<e], as: UTF8.self)
+            // Go's s[:end]
+            guard end >= 0 else { throw SprigError("runtime error: slice bounds out of range [:\(end)]") }
+            guard end <= bytes.count else {
+                throw SprigError("runtime error: slice bounds out of range [:\(end)] with length \(bytes.count)")
+            }
+            return String(decoding: bytes[..<end], as: UTF8.self)
         }
         if end < 0 || end > bytes.count {
             guard start <= bytes.count else {

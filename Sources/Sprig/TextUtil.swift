@@ -119,7 +119,35 @@ enum TextUtil {
     static func isDigit(_ c: Unicode.Scalar) -> Bool { c.properties.numericType == .decimal }
     static func isUpper(_ c: Unicode.Scalar) -> Bool { c.properties.isUppercase }
     static func isLower(_ c: Unicode.Scalar) -> Bool { c.properties.isLowercase }
-    static func upper(_ c: Unicode.Scalar) -> String { String(c).uppercased() }
-    static func lower(_ c: Unicode.Scalar) -> String { String(c).lowercased() }
+    /// Go's `unicode.ToUpper` (simple mapping: a scalar whose full mapping is longer stays).
+    static func upper(_ c: Unicode.Scalar) -> String { String(simple(c.properties.uppercaseMapping, c)) }
+    /// Go's `unicode.ToLower`; U+0130 maps to `i` as in Go's tables.
+    static func lower(_ c: Unicode.Scalar) -> String {
+        c.value == 0x130 ? "i" : String(simple(c.properties.lowercaseMapping, c))
+    }
+    /// Go's `unicode.ToTitle`.
+    static func titleCase(_ c: Unicode.Scalar) -> String { String(simple(c.properties.titlecaseMapping, c)) }
+
+    private static func simple(_ mapped: String, _ c: Unicode.Scalar) -> Unicode.Scalar {
+        let scalars = mapped.unicodeScalars
+        guard scalars.count == 1, let only = scalars.first else { return c }
+        return only
+    }
+
+    /// Go's `strings.ToUpper`: rune by rune, simple mappings (`ß` stays `ß`).
+    static func goToUpper(_ s: String) -> String {
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return s.uppercased() }
+        var out = ""
+        for c in s.unicodeScalars { out += upper(c) }
+        return out
+    }
+
+    /// Go's `strings.ToLower`.
+    static func goToLower(_ s: String) -> String {
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return s.lowercased() }
+        var out = ""
+        for c in s.unicodeScalars { out += lower(c) }
+        return out
+    }
 }
 

@@ -30,6 +30,10 @@ struct APIServerCommand: AsyncParsableCommand {
     @Flag(name: .customLong("plain-http"), help: "Serve plain HTTP instead of HTTPS (for debugging).")
     var plainHTTP: Bool = false
 
+    @Option(name: .customLong("user"),
+            help: "A named user NAME[:GROUP,GROUP] with its own token and kubeconfig context NAME@swiftflux (repeatable; authorized by RBAC).")
+    var users: [String] = []
+
     /// Splits `host:port` or `[v6]:port`.
     static func parseListen(_ text: String) throws -> (host: String, port: Int) {
         guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]),
@@ -43,9 +47,14 @@ struct APIServerCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (host, port) = try Self.parseListen(listen)
-        let server = try await KubeAPIServer(configuration: APIServerConfiguration(
+        var configuration = APIServerConfiguration(
             host: host, port: port, dataDirectory: dataDir, inMemory: inMemory, tls: !plainHTTP,
-            kubeconfigPath: kubeconfig))
+            kubeconfigPath: kubeconfig)
+        for flag in users {
+            guard let user = StaticUser(flag: flag) else { throw ValidationError("--user must be NAME or NAME:GROUP,GROUP, got \(flag)") }
+            configuration.users.append(user)
+        }
+        let server = try await KubeAPIServer(configuration: configuration)
         let serving = Task {
             try await server.run { url in
                 FileHandle.standardError.write(Data("apiserver: serving on \(url)\n".utf8))

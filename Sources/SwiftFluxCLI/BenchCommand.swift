@@ -14,6 +14,9 @@ struct BenchCommand: AsyncParsableCommand {
 let benchSubcommands: [any ParsableCommand.Type] = [
     BenchTemplateCommand.self,
     APIServerBench.self,
+    APIServerStorageBench.self,
     BenchHelmCommand.self,
     BenchRuntimeCommand.self,
+    BenchArtifactsCommand.self,
+    BenchRegexCommand.self,
 ]

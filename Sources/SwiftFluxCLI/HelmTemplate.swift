@@ -25,7 +25,27 @@ struct HelmTemplateRunner {
         var combined: String { stdout + stderr }
     }
 
+    /// Runs `helm template ARGUMENTS` on a thread with a 1 GiB stack, so that Helm's 1000
+    /// nested `include`s fit even in a debug build (the stack is reserved, not committed).
     func run(_ arguments: [String]) -> Output {
+        nonisolated(unsafe) let runner = self
+        let box = OutputBox()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            box.output = runner.runHere(arguments)
+            done.signal()
+        }
+        thread.stackSize = 1 << 30
+        thread.start()
+        done.wait()
+        return box.output
+    }
+
+    private final class OutputBox: @unchecked Sendable {
+        var output = Output()
+    }
+
+    private func runHere(_ arguments: [String]) -> Output {
         var output = Output()
         do {
             try execute(arguments, &output)
@@ -41,7 +61,8 @@ struct HelmTemplateRunner {
         if flags.positional.isEmpty {
             throw FlagError("\"helm template\" requires at least 1 argument\n\nUsage:  helm template [NAME] [CHART] [flags]")
         }
-        var capabilities = Capabilities(kubeVersion: defaultKubeVersion)
+        var capabilities = Capabilities(kubeVersion: defaultKubeVersion, helmVersion: Capabilities.helmBinaryVersion,
+                                        goVersion: Capabilities.helmBinaryGoVersion)
         if let kubeVersion = flags.kubeVersion, !kubeVersion.isEmpty {
             do { capabilities.kubeVersion = try Capabilities.KubeVersion.parse(kubeVersion) } catch {
                 throw FlagError("invalid kube version '\(kubeVersion)': \(error.message)")

@@ -16,6 +16,8 @@ public struct RootCommand: AsyncParsableCommand {
             HelmCommand.self,
             BenchCommand.self,
             InstallCommand.self,
+            UpCommand.self,
+            ControllersCommand.self,
         ]
     )
 

@@ -34,14 +34,18 @@ public final class TestAPIServer: Sendable {
     /// - Parameters:
     ///   - dataDirectory: persist to SQLite there instead of keeping everything in memory.
     ///   - tls: serve HTTPS (default) or plain HTTP.
+    ///   - configure: adjusts the rest of the configuration (idle timeout, connection cap, …).
     public static func start(dataDirectory: String? = nil, tls: Bool = true, historyLimit: Int = 10_000,
-                             timeout: Double = 30) async throws -> TestAPIServer {
+                             timeout: Double = 30,
+                             configure: (inout APIServerConfiguration) -> Void = { _ in }) async throws -> TestAPIServer {
         let directory = NSTemporaryDirectory() + "swiftflux-test-apiserver-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let kubeconfigPath = directory + "/kubeconfig"
-        let server = try await KubeAPIServer(configuration: APIServerConfiguration(
+        var configuration = APIServerConfiguration(
             host: "127.0.0.1", port: 0, dataDirectory: dataDirectory, inMemory: dataDirectory == nil, tls: tls,
-            kubeconfigPath: kubeconfigPath, historyLimit: historyLimit, logLevel: .critical))
+            kubeconfigPath: kubeconfigPath, historyLimit: historyLimit, logLevel: .critical)
+        configure(&configuration)
+        let server = try await KubeAPIServer(configuration: configuration)
         let (ready, continuation) = AsyncStream.makeStream(of: Result<String, any Error>.self)
         let task = Task {
             do {

@@ -183,6 +183,7 @@ struct KubeAPITests {
     func watchTimeoutBookmark() async throws {
         let api = try await KubeAPI.inMemory()
         _ = await api.call("POST", "/api/v1/namespaces/default/configmaps", configMap("b"))
+        await api.waitForSimulation()
         let rv = await api.store.currentRevision
         let events = await api.watchEvents("/api/v1/namespaces/default/configmaps",
                                            query: ["resourceVersion": String(rv), "timeoutSeconds": "1", "allowWatchBookmarks": "true"])

@@ -8,13 +8,17 @@ struct Kubectl: Sendable, CustomTestStringConvertible {
     var label: String
     var testDescription: String { label }
 
-    /// kubectl 1.32 from the machine and kubectl 1.20 when `SWIFTFLUX_KUBECTL_OLD` points at it.
+    /// kubectl 1.32 from the machine, kubectl 1.20 when `SWIFTFLUX_KUBECTL_OLD` points at it (or it
+    /// is in `.tools/`), and kubectl 1.28 from `SWIFTFLUX_KUBECTL_128` (or `.tools/helm/`).
     static var available: [Kubectl] {
         var out: [Kubectl] = []
         if FileManager.default.isExecutableFile(atPath: "/usr/bin/kubectl") { out.append(Kubectl(path: "/usr/bin/kubectl", label: "kubectl (machine)")) }
         let old = ProcessInfo.processInfo.environment["SWIFTFLUX_KUBECTL_OLD"]
             ?? FileManager.default.currentDirectoryPath + "/.tools/kubernetes-client/usr/bin/kubectl"
         if FileManager.default.isExecutableFile(atPath: old) { out.append(Kubectl(path: old, label: "kubectl 1.20")) }
+        let v128 = ProcessInfo.processInfo.environment["SWIFTFLUX_KUBECTL_128"]
+            ?? FileManager.default.currentDirectoryPath + "/.tools/helm-v3.13.2/kubectl/kubectl"
+        if FileManager.default.isExecutableFile(atPath: v128) { out.append(Kubectl(path: v128, label: "kubectl 1.28")) }
         return out
     }
 

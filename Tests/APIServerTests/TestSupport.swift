@@ -5,9 +5,10 @@ import StructuredData
 /// Helpers for driving `KubeAPI` directly (no HTTP).
 extension KubeAPI {
     func call(_ method: String, _ path: String, _ body: JSONValue? = nil, query: [String: String] = [:],
-              contentType: String = "application/json") async -> (code: Int, body: JSONValue) {
+              contentType: String = "application/json", user: UserInfo = .admin,
+              headers: [APIRequest.Header] = []) async -> (code: Int, body: JSONValue) {
         let response = await handle(APIRequest(method: method, path: path, query: query, contentType: contentType,
-                                               body: body?.serializedBytes() ?? []))
+                                               body: body?.serializedBytes() ?? [], user: user, headers: headers))
         switch response {
         case .json(let code, let body): return (code, body)
         case .raw(let code, _, let bytes): return (code, (try? JSONParser.parse(bytes: bytes)) ?? .string(String(decoding: bytes, as: UTF8.self)))
@@ -67,7 +68,7 @@ func temporaryDirectory() -> String {
 }
 
 /// Polls `condition` until it holds or `seconds` pass.
-func eventually(within seconds: Double = 5, _ condition: () async -> Bool) async -> Bool {
+func eventually(within seconds: Double = 30, _ condition: () async -> Bool) async -> Bool {
     let deadline = Date().addingTimeInterval(seconds)
     while Date() < deadline {
         if await condition() { return true }

@@ -65,7 +65,8 @@ struct InstallExportTests {
             "controllers", "--controllers=source",
             "--events-addr=http://notification-controller.flux-system.svc.cluster.local./",
             "--watch-all-namespaces=true", "--log-level=info", "--log-encoding=json", "--enable-leader-election",
-            "--storage-path=/data", "--storage-adv-addr=source-controller.$(RUNTIME_NAMESPACE).svc.cluster.local.",
+            "--metrics-addr=:8080", "--health-addr=:9440",
+            "--storage-path=/data", "--storage-addr=:9090", "--storage-adv-addr=source-controller.$(RUNTIME_NAMESPACE).svc.cluster.local.",
         ])
         #expect(source["spec"]?["template"]?["spec"]?["serviceAccountName"] == "source-controller")
         #expect(source["spec"]?["template"]?["spec"]?["priorityClassName"] == "system-cluster-critical")

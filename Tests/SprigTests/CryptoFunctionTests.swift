@@ -72,6 +72,15 @@ struct CryptoFunctionTests {
         #expect(sans.contains(.dnsName("alt.local")))
         #expect(sans.contains(.ipAddress(ASN1OctetString(contentBytes: [10, 0, 0, 1]))))
         #expect(leaf.issuer == ca.subject)
+        // As Go 1.20's crypto/x509: the CA has a SHA-1 subject key identifier, the leaf names it
+        // as its authority key identifier and has none of its own; names are PrintableStrings.
+        let caKeyID = try #require(try ca.extensions.subjectKeyIdentifier)
+        #expect(caKeyID == SubjectKeyIdentifier(hash: ca.publicKey))
+        #expect(try leaf.extensions.authorityKeyIdentifier?.keyIdentifier == caKeyID.keyIdentifier)
+        #expect(try leaf.extensions.subjectKeyIdentifier == nil)
+        var der = DER.Serializer()
+        try der.serialize(leaf.subject)
+        #expect(der.serializedBytes.starts(with: [0x30, 0x14, 0x31, 0x12, 0x30, 0x10, 0x06, 0x03, 0x55, 0x04, 0x03, 0x13, 0x09]))
         var verifier = Verifier(rootCertificates: CertificateStore([ca])) { RFC5280Policy(validationTime: Date()) }
         let result = await verifier.validate(leafCertificate: leaf, intermediates: CertificateStore())
         guard case .validCertificate = result else {

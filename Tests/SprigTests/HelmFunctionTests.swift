@@ -73,6 +73,19 @@ struct HelmFunctionTests {
         #expect(helmOutcome(#"{{ lookup "v1" "Secret" "ns" "other" }}"#, options: options) == "map[]")
     }
 
+    @Test("tpl of a text that parses to an empty tree renders empty instead of re-running the calling file", arguments: [
+        ("", ""), ("   \n\t", "   \n\t"), ("{{/* only a comment */}}", ""), (#"{{ define "local" }}L{{ end }}"#, ""),
+        (#"{{ define "local" }}L{{ end }}{{ include "local" . }}"#, "L"),
+        // A chart define replaces the text's define of the same name (Helm parses the text first).
+        (#"{{ define "hello" }}mine{{ end }}{{ include "hello" "x" }}"#, "hello x"),
+    ])
+    func tplEmptyTree(_ text: String, _ expected: String) {
+        let data: GoValue = .map(["Values": .map(["t": .string(text)]),
+                                  "Template": .map(["Name": .string("t.yaml"), "BasePath": .string("chart/templates")])])
+        let result = helmOutcome("[{{ tpl .Values.t . }}]", data, defines: #"{{ define "hello" }}hello {{ . }}{{ end }}"#)
+        #expect(result == "[\(expected)]")
+    }
+
     @Test("tpl without Template in its context fails like Helm")
     func tplContext() {
         let result = helmOutcome(#"{{ tpl "x" (dict) }}"#)
@@ -82,7 +95,9 @@ struct HelmFunctionTests {
     @Test("tpl reports failures inside the text the way Helm 3.13 does", arguments: [
         (#"{{ tpl "{{ fail \"inner\" }}" . }}"#, #"error during tpl function execution for "{{ fail \"inner\" }}": execution error at (t.yaml:1:3): inner"#),
         (#"{{ tpl "{{ if }}" . }}"#, #"error during tpl function execution for "{{ if }}": parse error at (t.yaml:1): missing value for if"#),
-        (#"{{ tpl "{{ define \"hello\" }}local{{ end }}{{ include \"hello\" . }}" . }}"#, "local"),
+        // Helm 3.13 parses the tpl text first, then the chart's files: the chart's define wins
+        // (checked against the helm binary).
+        (#"{{ tpl "{{ define \"hello\" }}local{{ end }}{{ include \"hello\" . }}" . }}"#, "hello map["),
     ])
     func tplErrors(template: String, fragment: String) {
         let defines = #"{{ define "hello" }}hello {{ . }}{{ end }}"#

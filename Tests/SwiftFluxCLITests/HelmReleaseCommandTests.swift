@@ -60,6 +60,14 @@ struct HelmReleaseCommandTests {
         #expect(helmReleaseSubcommands.count == 9)
     }
 
+    @Test("list and history times print as Go's time.Time String and RFC 3339")
+    func times() {
+        let t = HelmTime(GoTime(year: 2026, month: 12, day: 7, hour: 13, minute: 37, second: 18, nanosecond: 639_333_634))
+        #expect(HelmReleasePrinter.goString(t) == "2026-12-07 13:37:18.639333634 +0000 UTC")
+        #expect(HelmReleasePrinter.goString(HelmTime(GoTime(year: 2026, month: 1, day: 2), utcOffsetSeconds: 3600)) == "2026-01-02 01:00:00 +0100 +0100")
+        #expect(HelmReleasePrinter.rfc3339(t) == "2026-12-07T13:37:18Z")
+    }
+
     @Test("status text follows Helm's layout with ANSIC times")
     func statusText() {
         var release = Release(name: "demo", namespace: "apps", version: 3,
@@ -73,7 +81,10 @@ struct HelmReleaseCommandTests {
         release.hooks[0].lastRun = HookExecution(startedAt: HelmTime(GoTime(year: 2023, month: 11, day: 12, hour: 10)),
                                                  completedAt: HelmTime(GoTime(year: 2023, month: 11, day: 12, hour: 10, second: 4)), phase: .succeeded)
         #expect(HelmReleasePrinter.status(release).hasSuffix("REVISION: 3\nTEST SUITE:     t\nLast Started:   Sun Nov 12 10:00:00 2023\nLast Completed: Sun Nov 12 10:00:04 2023\nPhase:          Succeeded\n"))
-        #expect(HelmReleasePrinter.table([["A", "BB"], ["ccc", "d"]]) == "A  \tBB\nccc\td\n")
+        // uitable pads every cell, the last column's too.
+        #expect(HelmReleasePrinter.table([["A", "BB"], ["ccc", "d"]]) == "A  \tBB\nccc\td \n")
+        #expect(HelmReleasePrinter.table([["ID", "DESCRIPTION"], ["1", String(repeating: "x", count: 70)]], maxColumnWidth: 60)
+                == "ID\tDESCRIPTION" + String(repeating: " ", count: 49) + "\n1 \t" + String(repeating: "x", count: 57) + "...\n")
     }
 
     @Test("install, upgrade, rollback, history, status, get and uninstall podinfo through the commands",

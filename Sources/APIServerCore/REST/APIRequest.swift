@@ -1,8 +1,18 @@
 import StructuredData
 
-/// A request to the API, independent of HTTP: method, path, query, body and the headers that
-/// change the semantics.
+/// A request to the API, independent of HTTP: who sends it (as authenticated by the front),
+/// method, path, query, body and the headers that change the semantics.
 public struct APIRequest: Sendable {
+    /// One request header (names compare case-insensitively).
+    public struct Header: Sendable, Equatable {
+        public var name: String
+        public var value: String
+        public init(_ name: String, _ value: String) {
+            self.name = name
+            self.value = value
+        }
+    }
+
     public var method: String
     public var path: String
     public var query: [String: String]
@@ -10,9 +20,15 @@ public struct APIRequest: Sendable {
     public var accept: String?
     public var userAgent: String?
     public var body: [UInt8]
+    /// The authenticated caller, before impersonation (the front sets it; `.admin` by default).
+    public var user: UserInfo
+    /// Further headers that matter to the API: `Impersonate-User`, `Impersonate-Group`,
+    /// `Impersonate-Uid` and `Impersonate-Extra-<key>` (others are ignored).
+    public var headers: [Header]
 
     public init(method: String, path: String, query: [String: String] = [:], contentType: String? = nil,
-                accept: String? = nil, userAgent: String? = nil, body: [UInt8] = []) {
+                accept: String? = nil, userAgent: String? = nil, body: [UInt8] = [], user: UserInfo = .admin,
+                headers: [Header] = []) {
         self.method = method
         self.path = path
         self.query = query
@@ -20,6 +36,14 @@ public struct APIRequest: Sendable {
         self.accept = accept
         self.userAgent = userAgent
         self.body = body
+        self.user = user
+        self.headers = headers
+    }
+
+    /// Every value of the header `name` (case-insensitive), in order.
+    public func headerValues(_ name: String) -> [String] {
+        let lower = name.lowercased()
+        return headers.filter { $0.name.lowercased() == lower }.map(\.value)
     }
 
     /// Parses `a=b&c=d` (percent-decoded, `+` as space); the last value of a repeated key wins.
@@ -52,10 +76,10 @@ public struct APIRequest: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// True when the query flag is `true` or `1`.
+    /// True when the query flag is true as Go's `strconv.ParseBool` reads it (`1`, `t`, `T`,
+    /// `true`, `TRUE`, `True`; the Python client sends `True`).
     func flag(_ name: String) -> Bool {
-        guard let v = query[name] else { return false }
-        return v == "true" || v == "1"
+        RequestAttributes.parseBool(query[name])
     }
 
     /// The body is an `application/apply-patch+yaml` server-side apply configuration.

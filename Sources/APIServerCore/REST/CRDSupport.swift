@@ -91,6 +91,7 @@ enum CRDSupport {
                 type.scalePaths = (path("specReplicasPath") ?? "spec.replicas", path("statusReplicasPath") ?? "status.replicas",
                                    path("labelSelectorPath"))
             }
+            type.printerColumns = v["additionalPrinterColumns"]
             return type
         }
     }

@@ -2,7 +2,8 @@ import KubeModel
 import StructuredData
 
 /// Structural-schema processing of custom resources: `default` values, pruning of unknown fields
-/// (except under `x-kubernetes-preserve-unknown-fields`), and basic type/required/enum validation.
+/// (except under `x-kubernetes-preserve-unknown-fields`), and validation of types, `required`,
+/// `enum`, `nullable`, `x-kubernetes-int-or-string` and the value constraints of `SchemaConstraints`.
 enum CustomResourceSchema {
     /// Processes a whole custom resource; `apiVersion`, `kind` and `metadata` are left alone.
     static func process(_ object: JSONValue, schema: JSONValue, errors: inout [FieldError]) -> JSONValue {
@@ -26,11 +27,19 @@ enum CustomResourceSchema {
     static func walk(_ value: JSONValue, schema: JSONValue, path: String, errors: inout [FieldError]) -> JSONValue {
         if case .null = value, schema["nullable"]?.boolValue == true { return value }
         let type = schema["type"]?.stringValue ?? ""
-        if !type.isEmpty && !matchesType(value, type) {
+        let intOrString = schema["x-kubernetes-int-or-string"]?.boolValue == true
+        if intOrString {
+            if !matchesType(value, "integer") && !matchesType(value, "string") {
+                errors.append(FieldError(type: .typeInvalid, field: path, renderedValue: "\"\(value.typeName)\"",
+                                         detail: "\(path) in body must be of type integer,string: \"\(value.typeName)\""))
+                return value
+            }
+        } else if !type.isEmpty && !matchesType(value, type) {
             errors.append(FieldError(type: .typeInvalid, field: path, renderedValue: "\"\(value.typeName)\"",
                                   detail: "\(path) in body must be of type \(type): \"\(value.typeName)\""))
             return value
         }
+        SchemaConstraints.check(value, schema: schema, path: path, errors: &errors)
         if let allowed = schema["enum"]?.arrayValue, !allowed.contains(value) {
             let list = allowed.map { $0.serialized() }.joined(separator: ", ")
             errors.append(FieldError(type: .notSupported, field: path, renderedValue: value.serialized(),

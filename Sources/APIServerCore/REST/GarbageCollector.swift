@@ -26,7 +26,14 @@ actor GarbageCollector {
         repeat {
             again = false
             for _ in 0..<50 {
-                let changed = (try? await api.sweepOnce()) ?? false
+                let changed: Bool
+                do {
+                    changed = try await api.sweepOnce()
+                    api.health.pass("garbage-collector")
+                } catch {
+                    api.health.fail("garbage-collector", "garbage collection pass failed: \(error)")
+                    break
+                }
                 if !changed { break }
             }
         } while again

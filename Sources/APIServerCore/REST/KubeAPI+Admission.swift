@@ -6,6 +6,11 @@ extension KubeAPI {
     /// Type-specific defaulting and validation, run identically on create, update, patch and
     /// dry-run. `old` is nil on create.
     func admit(_ object: inout JSONValue, type: ResourceType, old: JSONValue?, subresource: String? = nil) async throws {
+        try BuiltinTypeCheck.check(object, type: type)
+        let metadataErrors = MetadataValidation.errors(object)
+        if !metadataErrors.isEmpty {
+            throw APIServerError.invalid(kind: type.kind, group: type.group, name: object.metadataString("name"), errors: metadataErrors)
+        }
         try await admitKind(&object, type: type, old: old)
         Defaulting.apply(&object, type: type, old: old)
         let context = FieldManagerContext.current
@@ -63,6 +68,8 @@ extension KubeAPI {
            let types = try? CRDSupport.servedTypes(object) {
             registry.register(crd: object.metadataString("name"), types: types)
         }
+        if type.resource == Self.clusterRoleType?.resource { await aggregateClusterRoles() }
+        if type.resource == Self.namespaceType.resource { await ensureDefaultServiceAccount(object) }
         // Background work must not inherit the requesting field manager (task-locals flow into tasks).
         await FieldManagerContext.$current.withValue(FieldManagerContext(manager: nil)) {
             if object["metadata"]?["deletionTimestamp"] != nil { await collector.schedule(self) }
@@ -73,6 +80,7 @@ extension KubeAPI {
     /// Bookkeeping after an object left the store: its dependents are collected in the background.
     func objectRemoved(_ type: ResourceType, _ object: JSONValue) async {
         if type.resource == CRDSupport.resource { registry.unregister(crd: object.metadataString("name")) }
+        if type.resource == Self.clusterRoleType?.resource { await aggregateClusterRoles() }
         await FieldManagerContext.$current.withValue(FieldManagerContext(manager: nil)) {
             await collector.schedule(self)
         }

@@ -8,7 +8,25 @@ extension KubeAPI {
         let type = target.type
         let matcher = try ObjectMatcher(labelSelector: request.query["labelSelector"],
                                         fieldSelector: request.query["fieldSelector"], type: type)
-        let (objects, revision) = await store.list(type.resource, namespace: target.namespace)
+        _ = try ResourceVersionQuery.timeoutSeconds(request)
+        var (objects, revision) = await store.list(type.resource, namespace: target.namespace)
+        switch try ResourceVersionQuery.match(request) {
+        case .latest:
+            break
+        case .notOlderThan(let wanted):
+            if wanted > revision {
+                guard await store.waitForRevision(wanted, seconds: ResourceVersionQuery.futureWait) else {
+                    throw APIServerError.tooLargeResourceVersion(wanted, current: await store.currentRevision)
+                }
+                (objects, revision) = await store.list(type.resource, namespace: target.namespace)
+            }
+        case .exact(let wanted):
+            if wanted > revision, !(await store.waitForRevision(wanted, seconds: ResourceVersionQuery.futureWait)) {
+                throw APIServerError.tooLargeResourceVersion(wanted, current: await store.currentRevision)
+            }
+            objects = try await store.list(type.resource, namespace: target.namespace, at: wanted)
+            revision = wanted
+        }
         var items = matcher.isEmpty ? objects : objects.filter { matcher.matches($0.value) }
         var metadata: JSONObject = ["resourceVersion": .string(String(revision))]
         if let token = request.query["continue"], !token.isEmpty {
@@ -24,6 +42,10 @@ extension KubeAPI {
                 metadata["continue"] = .string(Data(last.key.localKey.utf8).base64EncodedString())
                 metadata["remainingItemCount"] = .int(Int64(remaining))
             }
+        }
+        if let version = Self.tableVersion(request.accept) {
+            return .json(code: 200, body: Self.table(type, objects: items.map(\.value), metadata: metadata, version: version,
+                                                     includeObject: request.query["includeObject"]))
         }
         // Splice the stored objects' cached JSON instead of serializing each one again.
         var body = JSONValue.object([

@@ -32,11 +32,7 @@ extension KubeAPI {
                     throw APIServerError.badRequest(error.message)
                 }
             case "application/json-patch+json":
-                do {
-                    patched = try JSONPatch(patchBody).apply(to: current.value)
-                } catch {
-                    throw APIServerError.invalidPatch(error.message)
-                }
+                patched = try Self.applyJSONPatch(patchBody, to: current.value)
             default:
                 throw APIServerError.unsupportedMediaType(type.isCustom ? accepted : accepted + ["application/strategic-merge-patch+json"])
             }
@@ -58,5 +54,41 @@ extension KubeAPI {
             }
         }
         throw APIServerError.conflict(type.resource, name)
+    }
+}
+
+extension KubeAPI {
+    /// kube-apiserver's cap on the operations of one JSON patch.
+    static let maxJSONPatchOperations = 10_000
+    /// kube-apiserver's cap (`JSONPatchMaxCopyBytes`) on the bytes `copy` operations may add.
+    static let maxJSONPatchCopyBytes = 3 * 1024 * 1024
+
+    /// Applies a JSON patch with kube-apiserver's limits: an undecodable patch is 400, more than
+    /// 10,000 operations 413, `copy` operations that together copy more than 3 MiB 422 (checked
+    /// before each copy, so a patch cannot blow a document up), other failures 422.
+    static func applyJSONPatch(_ body: JSONValue, to document: JSONValue) throws(APIServerError) -> JSONValue {
+        let patch: JSONPatch
+        do { patch = try JSONPatch(body) } catch { throw .badRequest(error.message) }
+        if patch.operations.count > maxJSONPatchOperations { throw .tooManyPatchOperations(patch.operations.count) }
+        var document = document
+        var copied = 0
+        do {
+            for operation in patch.operations {
+                if case .copy(let from, _) = operation, let value = try? document.value(at: from) {
+                    copied += value.serializedBytes().count
+                    if copied > maxJSONPatchCopyBytes {
+                        throw APIServerError.invalidPatch("Unable to complete the copy, the accumulated size increase of copy is \(copied), exceeding the limit \(maxJSONPatchCopyBytes)")
+                    }
+                }
+                document = try JSONPatch([operation]).apply(to: document)
+            }
+        } catch let error as APIServerError {
+            throw error
+        } catch let error as StructuredDataError {
+            throw .invalidPatch(error.message)
+        } catch {
+            throw .invalidPatch("\(error)")
+        }
+        return document
     }
 }

@@ -17,7 +17,9 @@ extension KubeAPI {
         case "version" where parts.count == 1:
             return .json(code: 200, body: Self.versionInfo)
         case "healthz", "readyz", "livez":
-            return .raw(code: 200, contentType: "text/plain; charset=utf-8", body: Array("ok".utf8))
+            let report = health.report(endpoint: head, verbose: request.query["verbose"] != nil,
+                                       includeFailures: head != "livez")
+            return .raw(code: report.code, contentType: "text/plain; charset=utf-8", body: Array(report.text.utf8))
         case "openapi":
             if parts.count == 2 && parts[1] == "v2" {
                 return .raw(code: 200, contentType: "application/octet-stream", body: OpenAPIDocument.protobuf(BuiltinResources.all))
@@ -38,6 +40,9 @@ extension KubeAPI {
             }
             if parts.count == 2 { return try apiGroup(parts[1]) }
             if parts.count == 3 { return try resourceList(group: parts[1], version: parts[2]) }
+            if let answer = try await review(request, group: parts[1], version: parts[2], rest: Array(parts.dropFirst(3))) {
+                return answer
+            }
             return try await serve(request, group: parts[1], version: parts[2], rest: Array(parts.dropFirst(3)))
         default:
             throw APIServerError.unknownPath
@@ -66,6 +71,19 @@ extension KubeAPI {
             if sub == "scale" && target.type.hasScale, let name = target.name {
                 return try await scale(target, name: name, request)
             }
+            if ["log", "exec", "attach", "portforward", "proxy"].contains(sub) && target.type.group.isEmpty
+                && target.type.plural == "pods", let name = target.name {
+                _ = try await get(target.type, namespace: target.namespace ?? "", name: name)
+                throw APIServerError.badRequest(sub == "log"
+                    ? "container logs are not available: the swiftflux embedded API server simulates pods and has no kubelet"
+                    : "pods/\(sub) is not available: the swiftflux embedded API server simulates pods and has no kubelet")
+            }
+            if sub == "token" && target.type.group.isEmpty && target.type.plural == "serviceaccounts", let name = target.name {
+                guard request.method == "POST" else {
+                    throw APIServerError.methodNotAllowed(target.type.resource, request.method.lowercased())
+                }
+                return try await tokenRequest(target, name: name, request)
+            }
             let allowed = (sub == "status" && target.type.hasStatus)
                 || (sub == "finalize" && target.type.resource == Self.namespaceType.resource)
             guard allowed else { throw APIServerError.unknownPath }
@@ -75,7 +93,13 @@ extension KubeAPI {
             if request.flag("watch") { return try await watch(target, request) }
             return try await list(target, request)
         case ("GET", let name?):
-            return .json(code: 200, body: try await get(target.type, namespace: target.namespace ?? "", name: name).value)
+            let object = try await get(target.type, namespace: target.namespace ?? "", name: name).value
+            if let version = Self.tableVersion(request.accept) {
+                return .json(code: 200, body: Self.table(
+                    target.type, objects: [object], metadata: ["resourceVersion": .string(object.metadataString("resourceVersion"))],
+                    version: version, includeObject: request.query["includeObject"]))
+            }
+            return .json(code: 200, body: object)
         case ("POST", nil):
             try FieldManagerContext.validate(request, optionsKind: "CreateOptions", isApply: false)
             let body = try decodeBody(request)
@@ -99,13 +123,31 @@ extension KubeAPI {
         }
     }
 
-    /// The request body as a JSON object; 400 when it is not one.
+    /// The media types a create or update body may have.
+    static let bodyMediaTypes = ["application/json", "application/yaml", "application/vnd.kubernetes.protobuf"]
+
+    /// The request body as a JSON object: JSON (also with no `Content-Type`) or YAML; 415 for
+    /// other media types (protobuf included: this server does not decode it), 400 when the body
+    /// is not an object.
     func decodeBody(_ request: APIRequest) throws -> JSONValue {
+        let mediaType = (request.contentType ?? "").split(separator: ";").first
+            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
         let value: JSONValue
-        do {
-            value = try JSONParser.parse(bytes: request.body)
-        } catch {
-            throw APIServerError.badRequest("the object provided is unrecognized (must be of type object): couldn't get version/kind; json parse error: \(error.message)")
+        switch mediaType {
+        case "", "application/json", "*/*":
+            do {
+                value = try JSONParser.parse(bytes: request.body)
+            } catch {
+                throw APIServerError.badRequest("the object provided is unrecognized (must be of type object): couldn't get version/kind; json parse error: \(error.message)")
+            }
+        case "application/yaml":
+            do {
+                value = try YAML.parse(String(decoding: request.body, as: UTF8.self))
+            } catch {
+                throw APIServerError.badRequest("the object provided is unrecognized (must be of type object): couldn't get version/kind; yaml: \(error.message)")
+            }
+        default:
+            throw APIServerError.unsupportedMediaType(Self.bodyMediaTypes)
         }
         guard case .object = value else {
             throw APIServerError.badRequest("the object provided is unrecognized (must be of type object): couldn't get version/kind; json parse error: cannot unmarshal \(value.typeName) into Go value of type struct { APIVersion string \"json:\\\"apiVersion,omitempty\\\"\"; Kind string \"json:\\\"kind,omitempty\\\"\" }")

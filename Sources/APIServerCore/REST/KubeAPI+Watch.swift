@@ -1,4 +1,5 @@
 import StructuredData
+import Synchronization
 
 extension KubeAPI {
     /// The default watch duration when the client gives no `timeoutSeconds`.
@@ -12,16 +13,14 @@ extension KubeAPI {
         let type = target.type
         let matcher = try ObjectMatcher(labelSelector: request.query["labelSelector"],
                                         fieldSelector: request.query["fieldSelector"], type: type)
-        var from: Int64?
-        if let rv = request.query["resourceVersion"], !rv.isEmpty, rv != "0" {
-            guard let value = Int64(rv), value >= 0 else {
-                throw APIServerError.badRequest("invalid resource version: \(rv)")
-            }
-            from = value
-        }
+        let from = try ResourceVersionQuery.revision(request)
         var timeout = Self.defaultWatchTimeout
-        if let text = request.query["timeoutSeconds"], let value = Double(text), value.isFinite {
-            timeout = min(max(0, value), 86_400)
+        if let value = try ResourceVersionQuery.timeoutSeconds(request), value > 0 {
+            timeout = Double(min(max(0, value), 86_400))
+        }
+        if let from, from > (await self.store.currentRevision),
+           !(await self.store.waitForRevision(from, seconds: ResourceVersionQuery.futureWait)) {
+            throw APIServerError.tooLargeResourceVersion(from, current: await self.store.currentRevision)
         }
         let bookmarks = request.flag("allowWatchBookmarks")
         let filter = WatchFilter(resource: type.resource, namespace: target.namespace, matches: { matcher.matches($0) })
@@ -36,19 +35,6 @@ extension KubeAPI {
             continuation.finish()
             return .stream(code: 200, contentType: "application/json", chunks: stream)
         }
-        let (output, continuation) = AsyncStream.makeStream(of: [UInt8].self)
-        let kind = JSONValue.string(type.kind), apiVersion = JSONValue.string(type.groupVersion)
-        let pump = Task {
-            for await event in started.events {
-                var event = event
-                if event.type == .bookmark {
-                    event.object.set(["kind"], kind)
-                    event.object.set(["apiVersion"], apiVersion)
-                }
-                continuation.yield(event.line)
-            }
-            continuation.finish()
-        }
         let timer = Task {
             var remaining = timeout
             while remaining > 0 {
@@ -59,11 +45,74 @@ extension KubeAPI {
             }
             await store.stopWatching(started.id)
         }
-        continuation.onTermination = { _ in
-            pump.cancel()
+        // Pull-based: the front takes one line at a time, so unread events stay in the store's
+        // bounded per-watcher buffer (where a watcher that falls behind is closed).
+        var transform: (@Sendable (JSONValue, Bool) -> JSONValue)?
+        if let version = Self.tableVersion(request.accept) {
+            let includeObject = request.query["includeObject"]
+            transform = { object, first in
+                Self.table(type, objects: [object], metadata: ["resourceVersion": .string(object.metadataString("resourceVersion"))],
+                           version: version, includeObject: includeObject, headers: first)
+            }
+        }
+        let source = WatchLineSource(events: started.events, kind: type.kind, apiVersion: type.groupVersion, transform: transform) {
             timer.cancel()
             Task { await store.stopWatching(started.id) }
         }
+        let output = AsyncStream<[UInt8]>(unfolding: { await source.next() }, onCancel: { source.close() })
         return .stream(code: 200, contentType: "application/json", chunks: output)
     }
+}
+
+/// Turns a watcher's events into response lines on demand, and ends the watch (timer and store
+/// watcher) when the response is cancelled or dropped.
+///
+/// `@unchecked Sendable`: the iterator is only touched by `next()`, which the response body's
+/// single reader calls one at a time (an `AsyncStream(unfolding:)` never overlaps its calls);
+/// everything else is immutable or behind a `Mutex`.
+final class WatchLineSource: @unchecked Sendable {
+    private var iterator: AsyncStream<WatchEvent>.AsyncIterator?
+    private let kind: JSONValue
+    private let apiVersion: JSONValue
+    private let onClose: Mutex<(@Sendable () -> Void)?>
+    /// Rewrites each object (Table output); the flag is true for the first object event.
+    private let transform: (@Sendable (JSONValue, Bool) -> JSONValue)?
+    private var first = true
+
+    init(events: AsyncStream<WatchEvent>, kind: String, apiVersion: String,
+         transform: (@Sendable (JSONValue, Bool) -> JSONValue)? = nil, onClose: @escaping @Sendable () -> Void) {
+        self.iterator = events.makeAsyncIterator()
+        self.kind = .string(kind)
+        self.apiVersion = .string(apiVersion)
+        self.transform = transform
+        self.onClose = Mutex(onClose)
+    }
+
+    /// The next event line, or nil at the end of the watch.
+    func next() async -> [UInt8]? {
+        guard var events = iterator else { return nil }
+        let next = await events.next()
+        iterator = events
+        guard var event = next else {
+            iterator = nil
+            close()
+            return nil
+        }
+        if event.type == .bookmark {
+            event.object.set(["kind"], kind)
+            event.object.set(["apiVersion"], apiVersion)
+        } else if let transform, event.type != .error {
+            event.object = transform(event.object, first)
+            first = false
+        }
+        return event.line
+    }
+
+    /// Ends the watch (idempotent).
+    func close() {
+        let action = onClose.withLock { $0.take() }
+        action?()
+    }
+
+    deinit { close() }
 }

@@ -11,13 +11,31 @@ public final class KubeAPI: Sendable {
     public let advertisedAddress: String
     let collector: GarbageCollector
     let simulator = WorkloadSimulator()
+    let authorizer: RBACAuthorizer
+    /// Requests in flight per user (429 beyond the limit).
+    public let inFlight: InFlightLimiter
+    /// Signs and verifies ServiceAccount tokens.
+    public let tokens: ServiceAccountTokens
+    /// Faults outside requests, reported by `/readyz` and logged (the store's monitor).
+    public let health: HealthMonitor
 
     /// Creates the API over `store`, creating the initial namespaces if they are missing.
-    public init(store: ObjectStore, advertisedAddress: String = "127.0.0.1:6443") async throws {
+    /// - Parameter tokens: the ServiceAccount token signer (keep its key to keep tokens valid
+    ///   across restarts).
+    public init(store: ObjectStore, advertisedAddress: String = "127.0.0.1:6443",
+                tokens: ServiceAccountTokens = .random(), inFlight: InFlightLimiter = InFlightLimiter()) async throws {
         self.store = store
+        self.inFlight = inFlight
+        self.tokens = tokens
+        self.health = store.health
         self.registry = ResourceRegistry()
         self.advertisedAddress = advertisedAddress
         self.collector = GarbageCollector()
+        self.authorizer = RBACAuthorizer(store: store)
+        let problems = await store.loadProblems
+        if !problems.isEmpty {
+            health.fail("storage", "\(problems.count) record(s) could not be loaded: " + problems.prefix(5).joined(separator: "; "))
+        }
         try await restoreCustomResources()
         for name in ["default", "kube-system", "kube-public", "kube-node-lease"] {
             let key = ObjectKey(resource: QualifiedResource(group: "", resource: "namespaces"), namespace: "", name: name)
@@ -27,6 +45,8 @@ public final class KubeAPI: Sendable {
                 ]), dryRun: false)
             }
         }
+        try await bootstrapRBAC()
+        try await ensureClusterObjects()
     }
 
     /// Opens an API with a fresh in-memory store.
@@ -36,8 +56,16 @@ public final class KubeAPI: Sendable {
 
     static let namespaceType = BuiltinResources.all[0]
 
-    /// Answers one request. Every failure becomes a `Status` response.
+    /// Answers one request on behalf of `request.user`: applies its `Impersonate-*` headers,
+    /// authorizes it (RBAC), then serves it. Every failure becomes a `Status` response.
     public func handle(_ request: APIRequest) async -> APIResponse {
+        let (request, refusal) = await authorizeRequest(request)
+        if let refusal { return refusal }
+        let longRunning = request.flag("watch") || request.path.contains("/watch/")
+        if !longRunning {
+            guard inFlight.acquire(request.user) else { return .error(InFlightLimiter.tooMany) }
+        }
+        defer { if !longRunning { inFlight.release(request.user) } }
         do {
             return try await FieldManagerContext.$current.withValue(FieldManagerContext(request: request)) {
                 try await route(request)
@@ -53,8 +81,10 @@ public final class KubeAPI: Sendable {
     func restoreCustomResources() async throws {
         let crds = await store.list(QualifiedResource(group: "apiextensions.k8s.io", resource: "customresourcedefinitions"), namespace: nil)
         for crd in crds.objects where crd.value["metadata"]?["deletionTimestamp"] == nil {
-            if let types = try? CRDSupport.servedTypes(crd.value) {
-                registry.register(crd: crd.key.name, types: types)
+            do {
+                registry.register(crd: crd.key.name, types: try CRDSupport.servedTypes(crd.value))
+            } catch {
+                health.fail("crd/\(crd.key.name)", "cannot serve CustomResourceDefinition \(crd.key.name) after restart: \(error)")
             }
         }
     }

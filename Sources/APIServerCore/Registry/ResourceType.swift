@@ -23,6 +23,8 @@ public struct ResourceType: Sendable, Equatable {
     public var schema: JSONValue?
     /// Field-selector labels beyond `metadata.name`/`metadata.namespace`.
     public var extraFieldLabels: [String]
+    /// A CRD version's `additionalPrinterColumns` (the table `kubectl get` shows), if any.
+    public var printerColumns: JSONValue?
     /// Where `/scale` reads and writes: spec replicas, status replicas, and the label selector
     /// (dotted paths, as a CRD's `subresources.scale` gives them).
     public var scalePaths: (spec: String, status: String, selector: String?) = ("spec.replicas", "status.replicas", nil)
@@ -32,7 +34,7 @@ public struct ResourceType: Sendable, Equatable {
             && a.singular == b.singular && a.shortNames == b.shortNames && a.categories == b.categories
             && a.namespaced == b.namespaced && a.hasStatus == b.hasStatus && a.hasScale == b.hasScale
             && a.returnsDeletedObject == b.returnsDeletedObject && a.isCustom == b.isCustom && a.schema == b.schema
-            && a.extraFieldLabels == b.extraFieldLabels && a.scalePaths == b.scalePaths
+            && a.extraFieldLabels == b.extraFieldLabels && a.scalePaths == b.scalePaths && a.printerColumns == b.printerColumns
     }
 
     public init(group: String, version: String, kind: String, plural: String, singular: String? = nil,

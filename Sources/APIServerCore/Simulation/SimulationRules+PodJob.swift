@@ -17,7 +17,7 @@ extension SimulationRules {
     static func podStage(_ pod: JSONValue) -> Stage {
         switch pod["status"]?["phase"]?.stringValue {
         case "Succeeded", "Failed": return .finished
-        case "Running": return runsToCompletion(pod) || shouldFail(pod) ? .started : .finished
+        case "Running": return (runsToCompletion(pod) || shouldFail(pod)) && !neverReady(pod) ? .started : .finished
         case "Pending": return .started
         default: return .new
         }
@@ -45,15 +45,18 @@ extension SimulationRules {
             return .object(status)
         }
         let fail = shouldFail(pod)
-        let completes = runsToCompletion(pod)
+        let unready = neverReady(pod)
+        let completes = runsToCompletion(pod) && !unready
         let phase = fail ? "Failed" : (completes ? "Succeeded" : "Running")
-        let ready = phase == "Running" ? "True" : "False"
-        let reason = phase == "Running" ? "" : "PodCompleted"
+        let ready = phase == "Running" && !unready ? "True" : "False"
+        let reason = phase == "Running" ? (unready ? "ContainersNotReady" : "") : "PodCompleted"
+        let unreadyMessage = unready
+            ? "containers with unready status: [" + containers.compactMap { $0["name"]?.stringValue }.joined(separator: " ") + "]" : ""
         status["phase"] = .string(phase)
         status["conditions"] = [
-            condition("Initialized", "True", reason: reason, message: "", old: old, now: now),
-            condition("Ready", ready, reason: reason, message: "", old: old, now: now),
-            condition("ContainersReady", ready, reason: reason, message: "", old: old, now: now),
+            condition("Initialized", "True", reason: unready ? "" : reason, message: "", old: old, now: now),
+            condition("Ready", ready, reason: reason, message: unreadyMessage, old: old, now: now),
+            condition("ContainersReady", ready, reason: reason, message: unreadyMessage, old: old, now: now),
             condition("PodScheduled", "True", reason: "", message: "", old: old, now: now),
         ]
         status["hostIP"] = "10.0.0.1"
@@ -71,7 +74,7 @@ extension SimulationRules {
                 ]]
             }
             return [
-                "name": container["name"] ?? "", "state": state, "ready": .bool(phase == "Running"),
+                "name": container["name"] ?? "", "state": state, "ready": .bool(ready == "True"),
                 "restartCount": 0, "image": container["image"] ?? "", "imageID": "",
                 "started": .bool(phase == "Running"),
             ]
@@ -90,7 +93,12 @@ extension SimulationRules {
     static func jobStatus(_ job: JSONValue, finished: Bool, now: String) -> JSONValue {
         let old = job["status"]
         var status: JSONObject = ["startTime": old?["startTime"] ?? .string(now)]
-        guard finished else {
+        if suspended(job) {
+            return [
+                "conditions": [condition("Suspended", "True", reason: "JobSuspended", message: "Job suspended", old: old, now: now)],
+            ]
+        }
+        guard finished && !neverReady(job) else {
             status["active"] = 1
             status["ready"] = 0
             return .object(status)

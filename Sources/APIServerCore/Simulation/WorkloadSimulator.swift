@@ -8,6 +8,9 @@ import Synchronization
 actor WorkloadSimulator {
     /// Objects (by key and uid) with a delayed transition in flight.
     private var delayed: Set<String> = []
+    /// Objects whose controller step is running, and the newest state seen meanwhile.
+    private var running: Set<String> = []
+    private var rerun: [String: JSONValue] = [:]
     /// Steps scheduled and not finished, counted synchronously when scheduled so that `idle()`
     /// cannot miss a step whose task has not started yet.
     private let pending = Mutex<(count: Int, waiters: [CheckedContinuation<Void, Never>])>((0, []))
@@ -49,7 +52,22 @@ actor WorkloadSimulator {
         }
     }
 
+    /// Runs the simulated controller for one object, one run per object at a time: a write that
+    /// arrives while its object is being processed is handled (with the newest state) right after,
+    /// so steps that create or delete dependents (Pods) never overlap and double up.
     private func run(_ api: KubeAPI, _ type: ResourceType, _ object: JSONValue) async {
+        let id = "\(type.resource)/\(object.metadataString("namespace"))/\(object.metadataString("name"))"
+        if running.contains(id) {
+            rerun[id] = object
+            return
+        }
+        running.insert(id)
+        await step(api, type, object)
+        while let next = rerun.removeValue(forKey: id) { await step(api, type, next) }
+        running.remove(id)
+    }
+
+    private func step(_ api: KubeAPI, _ type: ResourceType, _ object: JSONValue) async {
         let key = ObjectKey(resource: type.resource, namespace: object.metadataString("namespace"), name: object.metadataString("name"))
         let identity = "\(key)/\(object.metadataString("uid"))"
         let now = KubeAPI.timestamp()
@@ -58,6 +76,19 @@ actor WorkloadSimulator {
             let isPod = type.kind == "Pod"
             let stage = isPod ? SimulationRules.podStage(object) : SimulationRules.jobStage(object)
             guard stage != .finished, !delayed.contains(identity) else { return }
+            if !isPod && stage == .new && !SimulationRules.suspended(object) {
+                let uid = object.metadataString("uid"), jobName = object.metadataString("name")
+                await api.reconcilePods(KubeAPI.PodPlan(
+                    owner: object, ownerAPIVersion: "batch/v1", ownerKind: "Job", template: object["spec"]?["template"] ?? .null,
+                    count: 1, extraLabels: ["batch.kubernetes.io/controller-uid": .string(uid), "batch.kubernetes.io/job-name": .string(jobName),
+                                            "controller-uid": .string(uid), "job-name": .string(jobName)],
+                    component: "job-controller"))
+            }
+            if !isPod && (SimulationRules.suspended(object) || SimulationRules.neverReady(object)) {
+                // Suspended or never-ready Jobs stay as they are: reported, never completed.
+                await api.simulatedStatus(key, type) { SimulationRules.jobStatus($0, finished: false, now: now) }
+                return
+            }
             let delay = SimulationRules.delay(of: object)
             if delay > 0 {
                 delayed.insert(identity)
@@ -73,11 +104,30 @@ actor WorkloadSimulator {
                 let later = KubeAPI.timestamp()
                 return isPod ? SimulationRules.podStatus(obj, finished: true, now: later) : SimulationRules.jobStatus(obj, finished: true, now: later)
             }
+            if !isPod, let job = await api.store.get(key)?.value {
+                if SimulationRules.shouldFail(job) {
+                    await api.recordEvent(about: job, apiVersion: "batch/v1", kind: "Job", reason: "BackoffLimitExceeded",
+                                          message: "Job has reached the specified backoff limit", component: "job-controller", type: "Warning")
+                } else {
+                    await api.recordEvent(about: job, apiVersion: "batch/v1", kind: "Job", reason: "Completed",
+                                          message: "Job completed", component: "job-controller")
+                }
+            }
         case "ReplicaSet":
+            await api.reconcilePods(KubeAPI.PodPlan(
+                owner: object, ownerAPIVersion: "apps/v1", ownerKind: "ReplicaSet", template: object["spec"]?["template"] ?? .null,
+                count: Int(SimulationRules.int(object["spec"]?["replicas"], default: 1)), component: "replicaset-controller"))
             await api.simulatedStatus(key, type) { SimulationRules.replicaSetStatus($0) }
         case "StatefulSet":
+            await api.reconcilePods(KubeAPI.PodPlan(
+                owner: object, ownerAPIVersion: "apps/v1", ownerKind: "StatefulSet", template: object["spec"]?["template"] ?? .null,
+                count: Int(SimulationRules.int(object["spec"]?["replicas"], default: 1)), ordinalNames: true,
+                component: "statefulset-controller"))
             await api.simulatedStatus(key, type) { SimulationRules.statefulSetStatus($0) }
         case "DaemonSet":
+            await api.reconcilePods(KubeAPI.PodPlan(
+                owner: object, ownerAPIVersion: "apps/v1", ownerKind: "DaemonSet", template: object["spec"]?["template"] ?? .null,
+                count: 1, component: "daemonset-controller"))
             await api.simulatedStatus(key, type) { SimulationRules.daemonSetStatus($0) }
         case "Service":
             await api.simulatedStatus(key, type) { SimulationRules.serviceStatus($0) }

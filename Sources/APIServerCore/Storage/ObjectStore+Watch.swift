@@ -9,18 +9,26 @@ extension ObjectStore {
     ///   when N is below the retained history.
     /// The stream ends when the caller stops iterating (the watcher is then removed) or when
     /// `stopWatching` is called.
+    ///
+    /// Back-pressure: the stream buffers the initial events plus at most `watcherBufferLimit`
+    /// live events. A watcher that falls further behind is closed (its stream ends, as
+    /// kube-apiserver closes unresponsive watchers; clients re-watch from their last revision), so
+    /// a client that never reads cannot make the server buffer without limit.
     public func watch(_ filter: WatchFilter, from: Int64?) throws(APIServerError) -> (id: UInt64, events: AsyncStream<WatchEvent>) {
-        let (stream, continuation) = AsyncStream.makeStream(of: WatchEvent.self)
+        var initial: [WatchEvent] = []
         if let from {
             if from < historyFloor { throw .expired(from, oldest: historyFloor + 1) }
             for event in history[historyStart...] where event.revision > from {
-                if let view = filter.view(of: event) { continuation.yield(view) }
+                if let view = filter.view(of: event) { initial.append(view) }
             }
         } else {
             for object in list(filter.resource, namespace: filter.namespace).objects where filter.matches(object.value) {
-                continuation.yield(WatchEvent(type: .added, object: object.value))
+                initial.append(WatchEvent(type: .added, object: object.value))
             }
         }
+        let (stream, continuation) = AsyncStream.makeStream(
+            of: WatchEvent.self, bufferingPolicy: .bufferingOldest(initial.count + watcherBufferLimit))
+        for event in initial { continuation.yield(event) }
         nextWatcherID += 1
         let id = nextWatcherID
         watchers[id] = Watcher(filter: filter, continuation: continuation)
@@ -55,13 +63,19 @@ extension ObjectStore {
                 historyStart = 0
             }
         }
-        for (_, watcher) in watchers {
-            if let view = watcher.filter.view(of: event) { watcher.continuation.yield(view) }
+        var slow: [UInt64] = []
+        for (id, watcher) in watchers {
+            guard let view = watcher.filter.view(of: event) else { continue }
+            if case .dropped = watcher.continuation.yield(view) { slow.append(id) }
+        }
+        for id in slow {
+            closedSlowWatchers += 1
+            stopWatching(id)
         }
         writesSinceCompaction += 1
-        if writesSinceCompaction >= 1000 {
+        if writesSinceCompaction >= 1000 && !compacting {
             writesSinceCompaction = 0
-            try? log.compact(through: historyFloor)
+            compact(through: historyFloor)
         }
     }
 }
@@ -71,8 +85,37 @@ extension ObjectStore {
     /// (every event up to that revision has already been queued for it).
     public func bookmark(_ id: UInt64) {
         guard let watcher = watchers[id] else { return }
-        watcher.continuation.yield(WatchEvent(type: .bookmark, object: .object([
+        let result = watcher.continuation.yield(WatchEvent(type: .bookmark, object: .object([
             "metadata": .object(["resourceVersion": .string(String(currentRevision))]),
         ])))
+        if case .dropped = result {
+            closedSlowWatchers += 1
+            stopWatching(id)
+        }
+    }
+}
+
+extension ObjectStore {
+    /// Compacts the revision log below `floor` in the background (off the actor: it is disk
+    /// I/O). A failure is reported to `health` as `compaction` (and cleared by the next success).
+    func compact(through floor: Int64) {
+        compacting = true
+        let log = self.log, health = self.health
+        Task.detached {
+            do {
+                try log.compact(through: floor)
+                health.pass("compaction")
+            } catch {
+                health.fail("compaction", "revision log compaction failed: \(error)")
+            }
+            await self.compactionFinished()
+        }
+    }
+
+    func compactionFinished() { compacting = false }
+
+    /// Waits for a background compaction, if one is running (for tests and benchmarks).
+    public func waitForCompaction() async {
+        while compacting { try? await Task.sleep(for: .milliseconds(5)) }
     }
 }

@@ -23,6 +23,16 @@ public actor ObjectStore {
     public internal(set) var historyFloor: Int64 = 0
     let historyLimit: Int
     var watchers: [UInt64: Watcher] = [:]
+    /// Live events a watcher may have queued (beyond its initial events) before it is closed.
+    let watcherBufferLimit: Int
+    /// Records that could not be loaded at start-up (corrupt or malformed), one message each.
+    public internal(set) var loadProblems: [String] = []
+    /// Where faults outside requests are reported (shared with `KubeAPI`).
+    public nonisolated let health: HealthMonitor
+    /// A log compaction is running in the background.
+    var compacting = false
+    /// How many watchers were closed because they did not keep up.
+    public internal(set) var closedSlowWatchers = 0
     var nextWatcherID: UInt64 = 0
     var writesSinceCompaction = 0
     /// The highest revision handed out (≥ `currentRevision` while writes are being flushed).
@@ -39,16 +49,29 @@ public actor ObjectStore {
     }
 
     /// Opens the store over `log`, loading its live state and recent history.
-    /// - Parameter historyLimit: how many events the watch history keeps (the 410 window).
-    public init(log: any RevisionLog, historyLimit: Int = 10_000) throws {
+    /// - Parameters:
+    ///   - historyLimit: how many events the watch history keeps (the 410 window).
+    ///   - watcherBufferLimit: how many live events one watcher may have unread before it is closed.
+    ///   - health: where background faults (compaction failures) are reported.
+    public init(log: any RevisionLog, historyLimit: Int = 10_000, watcherBufferLimit: Int = 1_000,
+                health: HealthMonitor = HealthMonitor()) throws {
         self.log = log
+        self.health = health
+        self.watcherBufferLimit = max(1, watcherBufferLimit)
         self.historyLimit = max(1, historyLimit)
         let snapshot = try log.load(historyLimit: historyLimit)
         currentRevision = snapshot.currentRevision
         historyFloor = snapshot.historyFloor
         for record in snapshot.live {
-            guard let key = ObjectKey(storageKey: record.key),
-                  let value = try? JSONParser.parse(bytes: record.value) else { continue }
+            guard let key = ObjectKey(storageKey: record.key) else {
+                loadProblems.append("revision \(record.revision): malformed key \(record.key.debugDescription); record skipped")
+                continue
+            }
+            let value: JSONValue
+            do { value = try JSONParser.parse(bytes: record.value) } catch {
+                loadProblems.append("revision \(record.revision) (\(record.key)): corrupt record skipped: \(error.message)")
+                continue
+            }
             tables[key.resource, default: [:]][key.localKey] = StoredObject(key: key, revision: record.revision, value: value, bytes: record.value)
         }
         for (resource, table) in tables { order[resource] = table.keys.sorted() }
@@ -166,6 +189,7 @@ public actor ObjectStore {
             value.set(["metadata", "resourceVersion"], .string(String(revision)))
             let type: WatchEventType = m.value == nil ? .deleted : (current == nil ? .added : .modified)
             let bytes = value.serializedBytes()
+            if bytes.count > APIServerError.maxObjectBytes && m.value != nil { throw .objectTooLarge }
             prepared.serialized.append(bytes)
             prepared.records.append(LogRecord(revision: revision, key: m.key.description, created: type == .added,
                                               deleted: type == .deleted, value: bytes))

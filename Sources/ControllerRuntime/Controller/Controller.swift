@@ -80,8 +80,11 @@ public final class Controller: Sendable {
         log[metadataKey: "namespace"] = "\(key.namespace)"
         log[metadataKey: "reconcileID"] = "\(UUID().uuidString.lowercased())"
         let reconciler = self.reconciler
+        let scoped = log
         let work = Task { () -> Result<ReconcileResult, any Error> in
-            do { return .success(try await reconciler.reconcile(key)) } catch { return .failure(error) }
+            await ReconcileContext.$logger.withValue(scoped) {
+                do { return .success(try await reconciler.reconcile(key)) } catch { return .failure(error) }
+            }
         }
         let outcome = await Self.race(work, timeout: timeout)
         metrics?.reconciled(controller: name, duration: ContinuousClock.now - started, outcome: outcome)

@@ -1,4 +1,5 @@
 import KubeModel
+import Logging
 
 /// What a reconcile asks of the queue next (kube-rs `Action`, controller-runtime `Result`).
 public enum ReconcileResult: Sendable, Equatable {
@@ -32,4 +33,10 @@ public struct ReconcilerFunction: Reconciler {
     let body: @Sendable (ObjectKey) async throws -> ReconcileResult
     public init(_ body: @escaping @Sendable (ObjectKey) async throws -> ReconcileResult) { self.body = body }
     public func reconcile(_ request: ObjectKey) async throws -> ReconcileResult { try await body(request) }
+}
+
+/// The logger of the reconcile running in the current task: the controller's, with the object's
+/// `name`, `namespace` and a fresh `reconcileID` (controller-runtime's logger from the context).
+public enum ReconcileContext {
+    @TaskLocal public static var logger: Logger?
 }

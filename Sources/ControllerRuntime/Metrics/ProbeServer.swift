@@ -7,8 +7,9 @@ import Prometheus
 /// address (Flux uses `--metrics-addr` :8080 and `--health-addr` :9440; run one per address).
 ///
 /// Contract: `/healthz` answers 200 `ok` while the process runs; `/readyz` answers 200 `ok` when
-/// `ready()` is true, else 500 with the reason. Runs until its task is cancelled. Binds to
-/// 127.0.0.1 unless another host is given.
+/// `ready()` is true, else 500 with the reason. Runs until its task is cancelled. An address
+/// without a host (`:8080`) binds every interface, as Go's listeners do; the controllers' defaults
+/// name 127.0.0.1.
 public struct ProbeServer: Sendable {
     public let host: String
     public let port: Int
@@ -24,14 +25,14 @@ public struct ProbeServer: Sendable {
         self.ready = ready
     }
 
-    /// Parses `host:port` or `:port` (then 127.0.0.1).
+    /// Parses `host:port`, or `:port` for every interface.
     static func parse(_ address: String) throws -> (String, Int) {
         guard let colon = address.lastIndex(of: ":"), let port = Int(address[address.index(after: colon)...]), (0...65535).contains(port) else {
             throw ProbeServerError.invalidAddress(address)
         }
         var host = String(address[..<colon])
         if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
-        return (host.isEmpty ? "127.0.0.1" : host, port)
+        return (host.isEmpty ? "0.0.0.0" : host, port)
     }
 
     public func run(onReady: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {

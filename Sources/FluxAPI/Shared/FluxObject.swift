@@ -2,7 +2,7 @@ import KubeModel
 
 /// A Flux object with kstatus conditions in its status (`meta.ObjectWithConditions` /
 /// `ObjectWithConditionsSetter`): what the runtime needs to patch conditions generically.
-public protocol ObjectWithConditions: KubeResource {
+public protocol ObjectWithConditions: Conditioned {
     /// `status.conditions`; empty when absent. Setting an empty list removes the member.
     var conditions: [Condition] { get set }
     /// `status.observedGeneration`; `0` when absent (the CRD defaults it to `-1`).
@@ -46,8 +46,6 @@ extension FluxObject {
         set { status.observedGeneration = newValue }
     }
 
-    /// The condition of `type`, if present.
-    public func condition(_ type: String) -> Condition? { conditions.first { $0.type == type } }
 
     /// The `reconcile.fluxcd.io/requestedAt` annotation, if set (`meta.ReconcileAnnotationValue`).
     public var reconcileRequestedAt: String? { metadata.annotation(FluxAnnotations.reconcileRequestedAt) }

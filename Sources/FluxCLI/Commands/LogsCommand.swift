@@ -8,7 +8,7 @@ import StructuredData
 enum LogsCommand {
     static let levels = ["debug", "info", "error"]
     /// Where `swiftflux up` writes the controllers' log with its default data directory.
-    static let defaultLogFile = ".swiftflux/logs/controllers.log"
+    static let defaultLogFile = ".swiftflux/data/logs/controllers.log"
 
     static func command(_ environment: FluxEnvironment) -> Command {
         var logs = Command(use: "logs", short: "Display formatted logs for Flux components",

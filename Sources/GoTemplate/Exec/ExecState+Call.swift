@@ -3,13 +3,16 @@ import GoCompat
 extension ExecState {
     /// `node` is the command (or, for a function used as an argument, the identifier) that
     /// call errors are reported at.
+    /// Like Go, the identifier is the current node while the call is set up (argument-count
+    /// errors read `at <name>`); after a successful call the current node stays where argument
+    /// evaluation left it, which is where a caller's type check of the result reports.
     func evalFunction(dot: GoValue, name: String, node: NodeRef, args: [Operand], final: GoValue?) throws -> GoValue {
-        at = node
+        at = args.first.map { .operand($0) } ?? node
         if let f = template.functions[name] {
-            return try evalCall(dot: dot, fn: f, isBuiltin: false, name: name, args: args, final: final)
+            return try evalCall(dot: dot, fn: f, isBuiltin: false, name: name, args: args, final: final, callNode: node)
         }
         if let f = Builtins.table[name] {
-            return try evalCall(dot: dot, fn: f, isBuiltin: true, name: name, args: args, final: final)
+            return try evalCall(dot: dot, fn: f, isBuiltin: true, name: name, args: args, final: final, callNode: node)
         }
         throw error("\(GoQuote.quote(name)) is not a defined function")
     }
@@ -17,8 +20,9 @@ extension ExecState {
     /// Go's `evalCall`: checks the argument count, converts arguments to the parameter
     /// types, short-circuits builtin `and`/`or`, and wraps a thrown error as
     /// `error calling NAME: message`. `args[0]` is the function's own node.
-    func evalCall(dot: GoValue, fn: GoFunction, isBuiltin: Bool, name: String, args allArgs: [Operand]?, final: GoValue?) throws -> GoValue {
-        let callNode = at
+    func evalCall(dot: GoValue, fn: GoFunction, isBuiltin: Bool, name: String, args allArgs: [Operand]?, final: GoValue?,
+                  callNode explicitCallNode: NodeRef? = nil) throws -> GoValue {
+        let callNode = explicitCallNode ?? at
         let args = allArgs.map { Array($0.dropFirst()) } ?? []
         var numIn = args.count
         if final != nil { numIn += 1 }
@@ -68,17 +72,22 @@ extension ExecState {
             }
             argv.append(try validateType(final, t))
         }
-        at = callNode
         do {
             if isBuiltin && name == "call" {
+                at = callNode
                 return try Builtins.call(argv, state: self)
             }
-            return try fn.body(argv, context)
+            let result = try fn.body(argv, context)
+            if case .string(let text) = result, text.utf8.count > template.options.maxOutputBytes {
+                throw GoTemplateError.function("string of \(text.utf8.count) bytes exceeds the limit of \(template.options.maxOutputBytes)")
+            }
+            return result
         } catch let e as GoTemplateError {
             // Go wraps every error a function returns, including nested execution errors.
             at = callNode
             throw error("error calling \(name): \(e.message)")
         } catch is LoopControl {
+            at = callNode
             throw error("error calling \(name): unexpected break")
         } catch {
             at = callNode

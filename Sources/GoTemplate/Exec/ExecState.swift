@@ -94,6 +94,15 @@ final class ExecState {
     // MARK: walking
 
     func walk(dot: GoValue, node: Node) throws {
+        context.steps += 1
+        if context.steps > template.options.maxSteps {
+            at = .node(node)
+            throw error("execution exceeded the limit of \(template.options.maxSteps) steps")
+        }
+        if out.count > template.options.maxOutputBytes {
+            at = .node(node)
+            throw error("output exceeds the limit of \(template.options.maxOutputBytes) bytes")
+        }
         switch node {
         case .text(let t):
             out.append(contentsOf: t.bytes)

@@ -34,16 +34,15 @@ enum StackGuard {
     /// Stack kept free below the floor on threads whose bounds are known.
     static let margin: UInt = 128 * 1024
 
-    /// The address below which execution must not recurse, for a run starting here: `budget`
-    /// below the current frame, raised to stay `margin` above the bottom of a secondary
-    /// thread's (possibly small) stack.
+    /// The address below which execution must not recurse, for a run starting here: `margin`
+    /// above the bottom of a secondary thread's stack, or `budget` below the current frame on
+    /// the main thread (whose stack grows on demand).
     static func floor() -> UInt {
+        // A secondary thread's stack is all allocated up front: use it down to the margin
+        // (a caller that wants deep recursion runs on a thread with a big stack).
+        if let low = secondaryThreadStackLow() { return low + margin }
         let here = currentAddress()
-        var result = here > budget ? here - budget : 0
-        if let low = secondaryThreadStackLow() {
-            result = max(result, low + margin)
-        }
-        return result
+        return here > budget ? here - budget : 0
     }
 
     /// The lowest address of the current thread's stack when it is not the main thread

@@ -42,7 +42,10 @@ enum Builtins {
 
     static func length(_ v: GoValue) throws -> GoValue {
         switch v.resolved {
-        case .invalid, .nilValue(GoType.any): throw fail("len of nil pointer")
+        // An untyped nil (Go's zero reflect.Value) makes Go's length panic inside reflect; a
+        // nil interface value (a missing map key) is a nil pointer to it.
+        case .invalid: throw fail("reflect: call of reflect.Value.Type on zero Value")
+        case .nilValue(GoType.any): throw fail("len of nil pointer")
         case .nilValue(let t):
             if t.kind == .pointer { throw fail("len of nil pointer") }
             if t.kind == .slice || t.kind == .map { return .of(0) }

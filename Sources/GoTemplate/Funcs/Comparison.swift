@@ -45,15 +45,16 @@ enum Comparison {
                 case (.string(let x), .string(let y)): truth = x == y
                 case (.uint(let x, _), .uint(let y, _)): truth = x == y
                 default:
-                    if !arg1.isInvalid && !arg.isInvalid && arg1.goType != arg.goType {
-                        throw GoTemplateError.function("non-comparable types \(GoFmt.string(arg1)): \(arg1.goType?.name ?? "<nil>"), \(arg.goType?.name ?? "<nil>"): \(GoFmt.string(arg))")
+                    // Go's canCompare: the same reflect kind (or a nil); the values print with %s.
+                    if !arg1.isInvalid && !arg.isInvalid && arg1.goType?.kind != arg.goType?.kind {
+                        throw GoTemplateError.function("non-comparable types \(GoFmt.sprintf("%s", [arg1])): \(arg1.goType?.name ?? "<nil>"), \(arg.goType?.name ?? "<nil>"): \(GoFmt.string(arg))")
                     }
                     if isNilLike(arg1) || isNilLike(arg) {
                         truth = isNilLike(arg1) == isNilLike(arg)
                     } else {
                         switch arg {
                         case .list, .map, .bytes, .function:
-                            throw GoTemplateError.function("non-comparable type \(GoFmt.string(arg)): \(arg.goType?.name ?? "<nil>")")
+                            throw GoTemplateError.function("non-comparable type \(GoFmt.sprintf("%s", [arg])): \(arg.goType?.name ?? "<nil>")")
                         default:
                             if arg1.goType != arg.goType {
                                 throw GoTemplateError.function("non-comparable types \(GoFmt.string(arg1)): \(arg1.goType?.name ?? "<nil>"), \(arg.goType?.name ?? "<nil>"): \(GoFmt.string(arg))")

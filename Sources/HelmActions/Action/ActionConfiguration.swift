@@ -10,7 +10,7 @@ public struct ActionConfiguration: Sendable {
     public var waitInterval: Duration
     public var hookInterval: Duration
     /// The cluster's `.Capabilities`, read once and shared by copies of this configuration.
-    public let capabilitiesCache = CapabilitiesCache()
+    public var capabilitiesCache = CapabilitiesCache()
 
     public init(kube: KubeOps, storage: ReleaseStorage, waitInterval: Duration = .seconds(2), hookInterval: Duration = .milliseconds(250)) {
         self.kube = kube

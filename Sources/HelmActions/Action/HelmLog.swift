@@ -5,14 +5,14 @@ import GoCompat
 /// `Deployment is not ready: default/podinfo. 0 out of 1 expected pods are ready`, …), worded as
 /// Helm 3.13 words them. helm-controller keeps the last lines for its failure events.
 public struct HelmLog: Sendable {
-    let write: @Sendable (String) -> Void
+    public let write: @Sendable (String) -> Void
 
     public init(_ write: @escaping @Sendable (String) -> Void) { self.write = write }
 
     /// Writes nothing (the default).
     public static let discard = HelmLog { _ in }
 
-    func callAsFunction(_ line: String) { write(line) }
+    public func callAsFunction(_ line: String) { write(line) }
 
     /// Go's `%q` of a string (as Helm's format strings use it).
     static func q(_ s: String) -> String { GoQuote.quote(s) }

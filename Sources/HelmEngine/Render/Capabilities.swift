@@ -40,6 +40,12 @@ public struct Capabilities: Sendable, Equatable {
         self.goVersion = goVersion
     }
 
+    /// The released Helm binary `swiftflux helm template` stands in for: with `helmVersion` set to
+    /// it, `.Capabilities.HelmVersion` also reports its commit and a clean tree.
+    public static let helmBinaryVersion = "v3.13.2"
+    public static let helmBinaryGoVersion = "go1.20.10"
+    static let helmBinaryGitCommit = "2a2fb3b98829f1e0be6fb18af2f6599e0f4e8243"
+
     /// Helm 3.13's client-only default (`v1.20.0`, what `helm template` reports unless built
     /// with Makefile ldflags).
     public static let defaultKubeVersion = KubeVersion(version: "v1.20.0", major: "1", minor: "20")
@@ -132,7 +138,9 @@ struct HelmVersionObject: GoObject {
     func field(_ name: String) -> GoValue? {
         switch name {
         case "Version": return .string(version)
-        case "GitCommit", "GitTreeState": return .string("")
+        // A released version's build info (the binary's ldflags); empty in library builds.
+        case "GitCommit": return .string(version == Capabilities.helmBinaryVersion ? Capabilities.helmBinaryGitCommit : "")
+        case "GitTreeState": return .string(version == Capabilities.helmBinaryVersion ? "clean" : "")
         case "GoVersion": return .string(goVersion)
         default: return nil
         }

@@ -72,8 +72,8 @@ extension HelmFunctions {
     }
 
     /// Helm 3.13's `tpl` (`renderWithReferences`): reads `Template.BasePath` and
-    /// `Template.Name` from `values`, parses `text` under that name into a copy of the
-    /// executing set (so its defines stay local and win over chart templates), runs it with
+    /// `Template.Name` from `values`, parses `text` under that name into a fresh set that
+    /// replays the chart's templates after it (`Template.parsingFirst`), runs it with
     /// fresh `include` counters, and removes `<no value>`. Failures are cleaned up as Helm
     /// does and wrapped as `error during tpl function execution for "<text>"`.
     static func tpl(_ text: String, _ values: GoValue, _ context: GoCallContext, strict: Bool) throws -> GoValue {
@@ -86,10 +86,11 @@ extension HelmFunctions {
             throw SprigError("cannot retrieve Template.Name from values inside tpl function: \(text): \"Name\" is not a value")
         }
         let name = nameValue.strval
-        var set = context.template
-        set.options.missingKey = strict ? .error : .zero
+        var base = context.template
+        base.options.missingKey = strict ? .error : .zero
+        let set: Template
         do {
-            try set.parse(text, as: name)
+            set = try base.parsingFirst(text, as: name)
         } catch let error as GoTemplateError {
             throw SprigError("error during tpl function execution for \(GoQuoteText.quote(text)): \(cleanupParseError(error, filename: name))")
         }

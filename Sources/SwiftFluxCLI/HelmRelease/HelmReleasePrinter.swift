@@ -17,13 +17,32 @@ enum HelmReleasePrinter {
         return "\(weekday) \(month) \(day) \(two(c.hour)):\(two(c.minute)):\(two(c.second)) \(c.year)"
     }
 
-    /// `helm status` / `helm install` text output.
+    /// What `statusPrinter` shows besides the basics (Helm's `get all` turns on debug and
+    /// metadata).
+    struct StatusOptions {
+        var debug = false
+        var showDescription = false
+        var showMetadata = false
+        var hideNotes = false
+        /// `CoalesceValues(chart, config)` for the debug block's COMPUTED VALUES.
+        var computedValues: JSONValue? = nil
+    }
+
+    /// Helm's `statusPrinter.WriteTable`: `helm status`, `install`, `upgrade`, `get all`.
     static func status(_ release: Release, showNotes: Bool = true) -> String {
+        (try? status(release, StatusOptions(hideNotes: !showNotes))) ?? ""
+    }
+
+    static func status(_ release: Release, _ options: StatusOptions) throws -> String {
         var out = "NAME: \(release.name)\n"
         if let info = release.info, !info.lastDeployed.isZero { out += "LAST DEPLOYED: \(ansic(info.lastDeployed))\n" }
         out += "NAMESPACE: \(release.namespace)\n"
         out += "STATUS: \(release.status.rawValue)\n"
         out += "REVISION: \(release.version)\n"
+        if options.showMetadata {
+            out += "CHART: \(release.chart?.name ?? "")\nVERSION: \(release.chart?.version ?? "")\nAPP_VERSION: \(release.chart?.appVersion ?? "")\n"
+        }
+        if options.showDescription { out += "DESCRIPTION: \(release.info?.description ?? "")\n" }
         // Helm prints "None" only when there are no test hooks; hooks never run print nothing.
         let tests = release.hooks.filter { $0.runs(on: .test) }
         if tests.isEmpty { out += "TEST SUITE: None\n" }
@@ -31,21 +50,47 @@ enum HelmReleasePrinter {
             out += "TEST SUITE:     \(h.name)\nLast Started:   \(ansic(h.lastRun.startedAt))\n"
             out += "Last Completed: \(ansic(h.lastRun.completedAt))\nPhase:          \(h.lastRun.phase.rawValue)\n"
         }
-        if showNotes, let notes = release.info?.notes, !notes.isEmpty {
+        if options.debug {
+            let config = release.config ?? .null
+            out += "USER-SUPPLIED VALUES:\n" + (try YAML.serialize(config.isNull ? .null : config.goSortedKeys())) + "\n"
+            out += "COMPUTED VALUES:\n" + (try YAML.serialize((options.computedValues ?? .emptyObject).goSortedKeys())) + "\n"
+        }
+        if options.debug || (release.info?.description ?? "").lowercased() == "dry run complete" {
+            out += "HOOKS:\n"
+            for h in release.hooks { out += "---\n# Source: \(h.path)\n\(h.manifest)\n" }
+            out += "MANIFEST:\n\(release.manifest)\n"
+        }
+        if !options.hideNotes, let notes = release.info?.notes, !notes.isEmpty {
             out += "NOTES:\n\(notes.trimmingWhitespaceForCLI())\n"
         }
         return out
     }
 
-    /// A uitable-style table: cells padded to their column's width, joined by a tab.
-    static func table(_ rows: [[String]]) -> String {
-        guard let first = rows.first else { return "" }
-        var widths = Array(repeating: 0, count: first.count)
-        for row in rows { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], min(60, cell.count)) } }
+    /// A `gosuri/uitable` table as Helm's `output.EncodeTable` writes it: every cell (the last
+    /// column too) padded to its column's width, cells joined by a tab, a newline after each
+    /// row. With `maxColumnWidth > 0`, longer cells are cut to that width ending in `...`.
+    static func table(_ rows: [[String]], maxColumnWidth: Int = 0) -> String {
+        guard !rows.isEmpty else { return "\n" }
+        func width(_ s: String) -> Int { s.unicodeScalars.count }
+        var widths: [Int] = []
+        for row in rows {
+            for (i, cell) in row.enumerated() {
+                if i >= widths.count { widths.append(0) }
+                var w = width(cell)
+                if maxColumnWidth > 0, w > maxColumnWidth { w = maxColumnWidth }
+                widths[i] = max(widths[i], w)
+            }
+        }
         return rows.map { row in
-            row.enumerated().map { i, cell in
-                let c = cell.count > 60 ? String(cell.prefix(57)) + "..." : cell
-                return i == row.count - 1 ? c : c + String(repeating: " ", count: max(0, widths[i] - c.count))
+            row.enumerated().map { i, cell -> String in
+                let w = width(cell), target = widths[i]
+                if w == target { return cell }
+                if w > target {
+                    var cut = ""
+                    cut.unicodeScalars.append(contentsOf: cell.unicodeScalars.prefix(max(0, target - 3)))
+                    return cut + "..."
+                }
+                return cell + String(repeating: " ", count: target - w)
             }.joined(separator: "\t")
         }.joined(separator: "\n") + "\n"
     }
@@ -53,30 +98,6 @@ enum HelmReleasePrinter {
     static func chartName(_ release: Release) -> String {
         guard let chart = release.chart else { return "MISSING" }
         return "\(chart.name)-\(chart.version)"
-    }
-
-    /// `helm history` rows as JSON objects (`-o json|yaml`).
-    static func historyJSON(_ releases: [Release]) -> JSONValue {
-        .array(releases.map { r in
-            .object(["revision": .int(Int64(r.version)), "updated": .string(r.info?.lastDeployed.description ?? ""),
-                     "status": .string(r.status.rawValue), "chart": .string(chartName(r)),
-                     "app_version": .string(r.chart?.appVersion ?? ""), "description": .string(r.info?.description ?? "")])
-        })
-    }
-
-    /// `helm list` rows as JSON objects.
-    static func listJSON(_ releases: [Release]) -> JSONValue {
-        .array(releases.map { r in
-            .object(["name": .string(r.name), "namespace": .string(r.namespace), "revision": .string(String(r.version)),
-                     "updated": .string(r.info?.lastDeployed.description ?? ""), "status": .string(r.status.rawValue),
-                     "chart": .string(chartName(r)), "app_version": .string(r.chart?.appVersion ?? "")])
-        })
-    }
-
-    /// Renders `value` as `json` (compact + newline, as Helm prints) or `yaml`.
-    static func encode(_ value: JSONValue, format: String) throws -> String {
-        if format == "yaml" { return try YAML.serialize(value) }
-        return value.serialized(.compact) + "\n"
     }
 }
 
