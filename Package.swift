@@ -17,7 +17,8 @@
 //   -  Test support              SwiftFluxTesting (in-process API server for tests), RegistryTesting
 //                                (real Distribution registry, token server, test PKI)
 //   5. Controllers               HelmController (source, kustomize, notification, image next)
-//   6. Entry point               SwiftFluxCLI (command tree) + swiftflux (executable)
+//   6. Entry point               FluxCLI (the `flux` command tree, over the Flux API types),
+//                                SwiftFluxCLI (command tree) + swiftflux (executable)
 import PackageDescription
 
 let swiftSettings: [SwiftSetting] = [
@@ -311,10 +312,23 @@ let package = Package(
 
         // MARK: Layer 6 — entry point
         .target(
+            name: "FluxCLI",
+            dependencies: [
+                "FluxAPI", "FluxCRDs", "FluxInstall", "FluxSSA", "KubeClient", "KubeModel", "KStatus", "HelmActions",
+                "StructuredData", "GoCompat", "SemVer",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "SwiftFluxCLI",
             dependencies: [
                 "KubeClient", "KubeModel", "StructuredData", "GoTemplate", "APIServer", "APIServerCore", "HelmEngine", "HelmActions",
                 "Sprig", "ControllerRuntime", "FluxInstall", "FluxCRDs", "FluxAPI", "ArtifactStorage", "HelmRepo", "HelmController",
+                "FluxCLI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -396,5 +410,15 @@ let package = Package(
             exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "SwiftFluxCLITests", dependencies: ["SharedTestData", "SwiftFluxCLI"], swiftSettings: swiftSettings),
         .testTarget(name: "HelmParityTests", dependencies: ["SharedTestData", "SwiftFluxTesting", "Sprig", "GoTemplate"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "FluxCLITests",
+            dependencies: [
+                "SharedTestData", "FluxCLI", "FluxCRDs", "FluxAPI", "GoTemplate", "HelmActions", "KubeClient", "KubeModel",
+                "StructuredData", "SwiftFluxTesting",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            exclude: ["Fixtures"], swiftSettings: swiftSettings),
     ]
 )

@@ -1,9 +1,9 @@
 import SwiftFluxCLI
 
-/// Process entry point: hands the arguments to the command tree.
+/// Process entry point: `flux …` (through a link named `flux`) or `swiftflux …`.
 @main
 enum SwiftFluxMain {
     static func main() async {
-        await RootCommand.main(nil)
+        await SwiftFluxEntry.main()
     }
 }
