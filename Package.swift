@@ -3,7 +3,7 @@
 //
 // Targets are grouped by layer (see ../shared/STYLE.md); dependencies point down only.
 //   1. Pure libraries (no I/O)   GoCompat, StructuredData, KubeModel, GoTemplate, SemVer, Sprig,
-//                                HelmEngine (charts, values, rendering)
+//                                HelmEngine (charts, values, rendering), Kustomize (kustomize build)
 //   2. I/O                       KubeClient
 //   3. Runtime                   HelmActions (release storage and actions); controller runtime next
 //   4. Server                    APIServerCore (storage, no HTTP), APIServer (HTTP front)
@@ -82,6 +82,16 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Kustomize",
+            dependencies: [
+                "StructuredData", "KubeModel", "GoCompat",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -168,7 +178,7 @@ let package = Package(
         .target(
             name: "SwiftFluxCLI",
             dependencies: [
-                "KubeClient", "KubeModel", "StructuredData", "GoTemplate", "APIServer", "HelmEngine", "HelmActions",
+                "KubeClient", "KubeModel", "StructuredData", "GoTemplate", "APIServer", "HelmEngine", "HelmActions", "Kustomize",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -200,6 +210,7 @@ let package = Package(
         .testTarget(name: "HelmActionsTests", dependencies: ["SharedTestData", "HelmActions", "SwiftFluxTesting"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "SwiftFluxTesting"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "APIServerTests", dependencies: ["APIServer", "APIServerCore", "SwiftFluxTesting"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
+        .testTarget(name: "KustomizeTests", dependencies: ["Kustomize", "StructuredData", "SharedTestData", "SwiftFluxCLI"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "SwiftFluxCLITests", dependencies: ["SharedTestData", "SwiftFluxCLI"], swiftSettings: swiftSettings),
     ]
 )

@@ -1,0 +1,142 @@
+/// The parts of the Kubernetes v1.21.2 OpenAPI schema (the one kyaml embeds) that `kustomize build`
+/// depends on: which kinds are cluster scoped, and where strategic merge patches merge lists by key.
+///
+/// Only known GVKs have a schema. Below a field that the schema does not describe, every list is
+/// replaced wholesale by a patch (kyaml does not infer merge keys in kustomize's merges).
+enum KubernetesSchema {
+    /// `apiVersion kind` of cluster-scoped types.
+    static let clusterScoped: Set<String> = [
+        "admissionregistration.k8s.io/v1 MutatingWebhookConfiguration", "admissionregistration.k8s.io/v1 ValidatingWebhookConfiguration",
+        "admissionregistration.k8s.io/v1beta1 MutatingWebhookConfiguration", "admissionregistration.k8s.io/v1beta1 ValidatingWebhookConfiguration",
+        "apiextensions.k8s.io/v1 CustomResourceDefinition", "apiextensions.k8s.io/v1beta1 CustomResourceDefinition",
+        "apiregistration.k8s.io/v1 APIService", "apiregistration.k8s.io/v1beta1 APIService",
+        "certificates.k8s.io/v1 CertificateSigningRequest", "certificates.k8s.io/v1beta1 CertificateSigningRequest",
+        "flowcontrol.apiserver.k8s.io/v1beta1 FlowSchema", "flowcontrol.apiserver.k8s.io/v1beta1 PriorityLevelConfiguration",
+        "networking.k8s.io/v1 IngressClass", "networking.k8s.io/v1beta1 IngressClass", "node.k8s.io/v1 RuntimeClass",
+        "node.k8s.io/v1beta1 RuntimeClass", "policy/v1beta1 PodSecurityPolicy", "rbac.authorization.k8s.io/v1 ClusterRole",
+        "rbac.authorization.k8s.io/v1 ClusterRoleBinding", "rbac.authorization.k8s.io/v1beta1 ClusterRole",
+        "rbac.authorization.k8s.io/v1beta1 ClusterRoleBinding", "scheduling.k8s.io/v1 PriorityClass",
+        "scheduling.k8s.io/v1beta1 PriorityClass", "storage.k8s.io/v1 CSIDriver", "storage.k8s.io/v1 CSINode",
+        "storage.k8s.io/v1 StorageClass", "storage.k8s.io/v1 VolumeAttachment", "storage.k8s.io/v1beta1 CSIDriver",
+        "storage.k8s.io/v1beta1 CSINode", "storage.k8s.io/v1beta1 StorageClass", "storage.k8s.io/v1beta1 VolumeAttachment",
+        "v1 ComponentStatus", "v1 Namespace", "v1 Node", "v1 PersistentVolume",
+    ]
+
+    /// Namespaced types of the schema (`apiVersion kind`).
+    static let namespaced: Set<String> = [
+        "apps/v1 ControllerRevision", "apps/v1 DaemonSet", "apps/v1 Deployment", "apps/v1 ReplicaSet", "apps/v1 StatefulSet",
+        "autoscaling/v1 HorizontalPodAutoscaler", "autoscaling/v2beta1 HorizontalPodAutoscaler",
+        "autoscaling/v2beta2 HorizontalPodAutoscaler", "batch/v1 CronJob", "batch/v1 Job", "batch/v1beta1 CronJob",
+        "coordination.k8s.io/v1 Lease", "coordination.k8s.io/v1beta1 Lease", "discovery.k8s.io/v1 EndpointSlice",
+        "discovery.k8s.io/v1beta1 EndpointSlice", "events.k8s.io/v1 Event", "events.k8s.io/v1beta1 Event",
+        "extensions/v1beta1 Ingress", "networking.k8s.io/v1 Ingress", "networking.k8s.io/v1 NetworkPolicy",
+        "networking.k8s.io/v1beta1 Ingress", "policy/v1 PodDisruptionBudget", "policy/v1beta1 PodDisruptionBudget",
+        "rbac.authorization.k8s.io/v1 Role", "rbac.authorization.k8s.io/v1 RoleBinding", "rbac.authorization.k8s.io/v1beta1 Role",
+        "rbac.authorization.k8s.io/v1beta1 RoleBinding", "storage.k8s.io/v1beta1 CSIStorageCapacity", "v1 ConfigMap",
+        "v1 Endpoints", "v1 Event", "v1 LimitRange", "v1 PersistentVolumeClaim", "v1 Pod", "v1 PodTemplate",
+        "v1 ReplicationController", "v1 ResourceQuota", "v1 Secret", "v1 Service", "v1 ServiceAccount",
+    ]
+
+    /// One field of a schema type: its value's type, and for lists the merge strategy and keys.
+    struct Field: Sendable {
+        var type: String?
+        var merge = false
+        var keys: [String] = []
+    }
+
+    static func object(_ t: String) -> Field { Field(type: t) }
+    static func mergeList(_ t: String?, _ keys: String...) -> Field { Field(type: t, merge: true, keys: keys) }
+
+    /// The root type of a GVK, or nil when the schema does not know it.
+    static func rootType(apiVersion: String, kind: String) -> String? {
+        let key = apiVersion + " " + kind
+        guard namespaced.contains(key) || clusterScoped.contains(key) else { return nil }
+        switch kind {
+        case "Pod": return "Pod"
+        case "PodTemplate": return "PodTemplate"
+        case "Deployment", "ReplicaSet", "DaemonSet", "StatefulSet", "Job", "ReplicationController": return "Workload"
+        case "CronJob": return "CronJob"
+        case "Service": return "Service"
+        case "ServiceAccount": return "ServiceAccount"
+        case "Node": return "Node"
+        default: return "Object"
+        }
+    }
+
+    /// Fields that lead to, or are, lists merged by key.
+    static let types: [String: [String: Field]] = [
+        "Object": ["metadata": object("ObjectMeta")],
+        "ObjectMeta": ["finalizers": mergeList(nil), "ownerReferences": mergeList(nil, "uid")],
+        "Pod": ["metadata": object("ObjectMeta"), "spec": object("PodSpec"), "status": object("PodStatus")],
+        "PodTemplate": ["metadata": object("ObjectMeta"), "template": object("PodTemplateSpec")],
+        "Workload": ["metadata": object("ObjectMeta"), "spec": object("WorkloadSpec"), "status": object("ConditionedStatus")],
+        "WorkloadSpec": ["template": object("PodTemplateSpec")],
+        "CronJob": ["metadata": object("ObjectMeta"), "spec": object("CronJobSpec")],
+        "CronJobSpec": ["jobTemplate": object("JobTemplate")],
+        "JobTemplate": ["metadata": object("ObjectMeta"), "spec": object("WorkloadSpec")],
+        "ConditionedStatus": ["conditions": mergeList(nil, "type")],
+        "PodTemplateSpec": ["metadata": object("ObjectMeta"), "spec": object("PodSpec")],
+        "PodSpec": [
+            "containers": mergeList("Container", "name"),
+            "initContainers": mergeList("Container", "name"),
+            "ephemeralContainers": mergeList("Container", "name"),
+            "volumes": mergeList(nil, "name"),
+            "imagePullSecrets": mergeList(nil, "name"),
+            "hostAliases": mergeList(nil, "ip"),
+            "topologySpreadConstraints": mergeList(nil, "topologyKey", "whenUnsatisfiable"),
+        ],
+        "Container": [
+            "ports": mergeList(nil, "containerPort", "protocol"),
+            "env": mergeList(nil, "name"),
+            "volumeMounts": mergeList(nil, "mountPath"),
+            "volumeDevices": mergeList(nil, "devicePath"),
+        ],
+        "PodStatus": ["conditions": mergeList(nil, "type"), "podIPs": mergeList(nil, "ip")],
+        "Service": ["metadata": object("ObjectMeta"), "spec": object("ServiceSpec")],
+        "ServiceSpec": ["ports": mergeList(nil, "port", "protocol")],
+        "ServiceAccount": ["metadata": object("ObjectMeta"), "secrets": mergeList(nil, "name")],
+        "Node": ["metadata": object("ObjectMeta"), "status": object("NodeStatus")],
+        "NodeStatus": ["addresses": mergeList(nil, "type"), "conditions": mergeList(nil, "type")],
+    ]
+}
+
+/// A position in the schema during a merge: the type whose fields are being merged (nil when
+/// unknown), or a list field's strategy.
+struct SchemaNode: Sendable {
+    var type: String?
+    var field: KubernetesSchema.Field?
+
+    static func root(apiVersion: String, kind: String, custom: CustomSchema?) -> SchemaNode? {
+        if let custom {
+            guard let t = custom.rootType(apiVersion: apiVersion, kind: kind) else { return nil }
+            return SchemaNode(type: t, field: nil, custom: custom)
+        }
+        guard let t = KubernetesSchema.rootType(apiVersion: apiVersion, kind: kind) else { return nil }
+        return SchemaNode(type: t, field: nil)
+    }
+
+    var custom: CustomSchema? = nil
+
+    init(type: String?, field: KubernetesSchema.Field?, custom: CustomSchema? = nil) {
+        self.type = type
+        self.field = field
+        self.custom = custom
+    }
+
+    /// The schema of a map's field (nil when the schema does not describe it).
+    func child(_ key: String) -> SchemaNode? {
+        guard let type else { return nil }
+        if let custom {
+            guard let f = custom.field(type, key) else { return nil }
+            return SchemaNode(type: f.type, field: f, custom: custom)
+        }
+        guard let f = KubernetesSchema.types[type]?[key] else { return SchemaNode(type: nil, field: nil) }
+        return SchemaNode(type: f.type, field: f)
+    }
+
+    /// The schema of a list's elements.
+    var elements: SchemaNode { SchemaNode(type: field?.type, field: nil, custom: custom) }
+
+    var isMergeList: Bool { field?.merge ?? false }
+    var mergeKeys: [String] { field?.keys ?? [] }
+}
