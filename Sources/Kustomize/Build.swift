@@ -37,6 +37,11 @@ public enum Kustomizer {
         let loader = try Loader.atRoot(fs: fs, path: path, restrictions: options.loadRestrictions)
         let kt = try KustTarget.load(loader, options: options)
         if kt.kustomization.openapi["path"] != nil { _ = try kt.customSchema() }
+        return try finish(kt, options: options)
+    }
+
+    /// Accumulates a loaded target and applies the final steps of `krusty.Kustomizer.Run`.
+    static func finish(_ kt: KustTarget, options: BuildOptions) throws(KustomizeError) -> ResMap {
         var ra = try kt.accumulateTarget()
         // Hash suffixes, then name references, vars, and local-config removal.
         for i in ra.resMap.resources.indices where ra.resMap.resources[i].needsHash {

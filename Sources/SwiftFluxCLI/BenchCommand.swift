@@ -15,4 +15,5 @@ let benchSubcommands: [any ParsableCommand.Type] = [
     BenchTemplateCommand.self,
     APIServerBench.self,
     BenchHelmCommand.self,
+    BenchKustomizeCommand.self,
 ]

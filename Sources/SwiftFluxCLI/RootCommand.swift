@@ -15,6 +15,7 @@ public struct RootCommand: AsyncParsableCommand {
             APIServerCommand.self,
             HelmCommand.self,
             BenchCommand.self,
+            BuildCommand.self,
         ]
     )
 

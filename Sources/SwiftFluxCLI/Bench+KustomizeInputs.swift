@@ -1,0 +1,191 @@
+import Foundation
+import HelmEngine
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Inputs and process helpers of `swiftflux bench kustomize`.
+enum BenchKustomizeInputs {
+    /// A base of 20 resources (5 apps × Deployment, Service, ConfigMap generator, ServiceAccount)
+    /// and overlays `staging` and `prod` (prefix, namespace, labels, patches, images, generators).
+    static func writeOverlay(at dir: String) throws {
+        var base = "resources:\n"
+        for i in 1...5 {
+            let app = "app\(i)"
+            base += "- \(app).yaml\n"
+            try write(dir + "/base/\(app).yaml", """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: \(app)
+                spec:
+                  replicas: 1
+                  selector:
+                    matchLabels:
+                      app: \(app)
+                  template:
+                    metadata:
+                      labels:
+                        app: \(app)
+                    spec:
+                      serviceAccountName: \(app)
+                      containers:
+                      - name: main
+                        image: registry.example.com/\(app):1.0.0
+                        ports:
+                        - containerPort: 8080
+                          name: http
+                        envFrom:
+                        - configMapRef:
+                            name: \(app)-config
+                        resources:
+                          requests:
+                            cpu: 100m
+                            memory: 64Mi
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: \(app)
+                spec:
+                  selector:
+                    app: \(app)
+                  ports:
+                  - port: 80
+                    targetPort: http
+                ---
+                apiVersion: v1
+                kind: ServiceAccount
+                metadata:
+                  name: \(app)
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: \(app)-config
+                data:
+                  LOG_LEVEL: info
+
+                """)
+        }
+        base += "configMapGenerator:\n- name: shared\n  literals:\n  - region=eu-west-1\n  - tier=backend\n"
+        try write(dir + "/base/kustomization.yaml", base)
+        for (env, replicas) in [("staging", 2), ("prod", 5)] {
+            try write(dir + "/\(env)/kustomization.yaml", """
+                resources:
+                - ../base
+                namespace: \(env)
+                namePrefix: \(env)-
+                labels:
+                - pairs:
+                    env: \(env)
+                  includeSelectors: true
+                commonAnnotations:
+                  team: platform
+                images:
+                - name: registry.example.com/app1
+                  newTag: 2.0.0
+                configMapGenerator:
+                - name: shared
+                  behavior: merge
+                  literals:
+                  - environment=\(env)
+                secretGenerator:
+                - name: credentials
+                  literals:
+                  - password=\(env)-secret
+                patches:
+                - target:
+                    kind: Deployment
+                  patch: |-
+                    - op: replace
+                      path: /spec/replicas
+                      value: \(replicas)
+                - patch: |-
+                    apiVersion: apps/v1
+                    kind: Deployment
+                    metadata:
+                      name: app2
+                    spec:
+                      template:
+                        spec:
+                          containers:
+                          - name: main
+                            env:
+                            - name: FEATURE
+                              value: "on"
+
+                """)
+        }
+    }
+
+    /// podinfo rendered by the Helm engine into `helm-output.yaml`, with a kustomization that
+    /// patches and retags it (what a HelmRelease post-renderer does).
+    static func writePodinfo(at dir: String, chart: String) throws {
+        let loaded = try ChartLoader().load(path: chart)
+        var capabilities = Capabilities()
+        capabilities.kubeVersion = try Capabilities.KubeVersion.parse("1.28.3")
+        let rendered = try InstallRender(release: ReleaseOptions(name: "podinfo"), capabilities: capabilities).run(chart: loaded, values: [:])
+        try write(dir + "/helm-output.yaml", rendered.manifest)
+        try write(dir + "/kustomization.yaml", """
+            resources:
+            - helm-output.yaml
+            images:
+            - name: ghcr.io/stefanprodan/podinfo
+              newTag: 6.6.0
+            patches:
+            - target:
+                kind: Deployment
+              patch: |-
+                - op: add
+                  path: /spec/template/metadata/annotations/bench
+                  value: "true"
+
+            """)
+    }
+
+    static func write(_ path: String, _ text: String) throws {
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    }
+
+    /// The absolute path of `name` on PATH, or nil.
+    static func which(_ name: String) -> String? {
+        if name.hasPrefix("/") { return FileManager.default.isExecutableFile(atPath: name) ? name : nil }
+        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+            let candidate = "\(dir)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+
+    /// Runs `argv` `runs` times (stdout/stderr to /dev/null) with posix_spawn and waitpid, and
+    /// returns completed runs per wall-clock second. Throws if a run fails.
+    static func wholeProcess(_ argv: [String], runs: Int) throws -> Double {
+        let clock = ContinuousClock()
+        let start = clock.now
+        for _ in 0..<max(runs, 1) {
+            var actions = posix_spawn_file_actions_t()
+            posix_spawn_file_actions_init(&actions)
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+            defer { posix_spawn_file_actions_destroy(&actions) }
+            var cargs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+            defer { for p in cargs { free(p) } }
+            var pid: pid_t = 0
+            let rc = posix_spawn(&pid, argv[0], &actions, nil, &cargs, environ)
+            guard rc == 0 else { throw BenchKustomizeError(message: "cannot run \(argv[0]): \(rc)") }
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            guard status == 0 else { throw BenchKustomizeError(message: "\(argv.joined(separator: " ")) failed (status \(status))") }
+        }
+        let d = start.duration(to: clock.now)
+        let secs = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+        return Double(max(runs, 1)) / secs
+    }
+}
+
+struct BenchKustomizeError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}
