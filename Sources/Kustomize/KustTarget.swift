@@ -75,7 +75,7 @@ struct KustTarget {
             } catch {
                 fileError = error
             }
-            if fileError.kind == .malformedYAML || fileError.kind == .limit || fileError.kind == .conflict {
+            if fileError.kind == .malformedYAML || fileError.kind == .limit {
                 throw fileError
             }
             let sub: Loader
@@ -83,7 +83,6 @@ struct KustTarget {
                 throw error.prefixed("accumulation err='\(fileError.message)'")
             }
             do { try accumulateDirectory(&ra, sub, isComponent: false) } catch {
-                if error.kind == .cycle || error.kind == .missingKustomization && false { throw error }
                 throw error.prefixed("accumulation err='\(fileError.message)'")
             }
         }
@@ -98,7 +97,7 @@ struct KustTarget {
             throw error.prefixed("accumulating resources from '\(path)'")
         }
         do {
-            for r in resources { try ra.resMap.append(r) }
+            try ra.resMap.appendAll(ResMap(resources))
         } catch {
             throw error.prefixed("merging resources from '\(path)'")
         }

@@ -73,7 +73,7 @@ public enum HelmPostRender {
     /// every object (at `metadata/labels` only), without reordering.
     public static func originLabels(_ manifest: String, name: String, namespace: String) throws(KustomizeError) -> String {
         var m = ResMap()
-        for r in try ResourceFactory.resources(from: Array(manifest.utf8)) { try m.append(r) }
+        try m.appendAll(ResMap(try ResourceFactory.resources(from: Array(manifest.utf8))))
         try Transformers.setMap([("helm.toolkit.fluxcd.io/name", name), ("helm.toolkit.fluxcd.io/namespace", namespace)],
                                 &m, specs: [FieldSpec(path: "metadata/labels", create: true)])
         return try m.asYAML()

@@ -17,8 +17,18 @@ public struct ResMap: Sendable {
         resources.append(r)
     }
 
+    /// Appends every resource of `other`, refusing duplicate ids (one pass, hashed).
     mutating func appendAll(_ other: ResMap) throws(KustomizeError) {
-        for r in other.resources { try append(r) }
+        func key(_ id: ResId) -> String { id.gvk.description + "|" + id.name + "|" + id.effectiveNamespace }
+        var seen = Set(resources.map { key($0.curId) })
+        resources.reserveCapacity(resources.count + other.resources.count)
+        for r in other.resources {
+            let id = r.curId
+            guard seen.insert(key(id)).inserted else {
+                throw KustomizeError(.conflict, "may not add resource with an already registered id: \(id)")
+            }
+            resources.append(r)
+        }
     }
 
     /// Adds generated resources: create appends, merge/replace update the one existing match.

@@ -35,6 +35,17 @@ enum ResourceFactory {
             }
             return
         }
-        out.append(Resource(o))
+        let r = Resource(o)
+        if kind.isEmpty { throw KustomizeError(.invalid, "missing kind in object \(goMeta(r))") }
+        if r.name.isEmpty { throw KustomizeError(.invalid, "missing metadata.name in object \(goMeta(r))") }
+        out.append(r)
+    }
+
+    /// Go's `%v` of kyaml's `ResourceMeta` (as kustomize prints it in these errors).
+    static func goMeta(_ r: Resource) -> String {
+        func goMap(_ pairs: [(String, String)]) -> String {
+            "map[" + pairs.sorted { $0.0 < $1.0 }.map { "\($0.0):\($0.1)" }.joined(separator: " ") + "]"
+        }
+        return "{{\(r.apiVersion) \(r.kind)} {{\(r.name) \(r.namespace)} \(goMap(r.stringMap("labels"))) \(goMap(r.stringMap("annotations")))}}"
     }
 }
