@@ -24,7 +24,12 @@ enum ExternalPlugins {
 
     static func runGenerators(_ entries: [String], target: KustTarget, into ra: inout Accumulator) throws(KustomizeError) {
         for c in try configs(entries, loader: target.loader) {
-            throw unsupported(c)
+            guard c.apiVersion == "builtin", c.kind == "ConfigMapGenerator" || c.kind == "SecretGenerator" else { throw unsupported(c) }
+            var args = try Kustomization.generator(c.object)
+            args.name = c.name
+            args.namespace = c.namespace
+            let r = try Generators.make(args, secret: c.kind == "SecretGenerator", loader: target.loader)
+            try ra.resMap.absorbAll(ResMap([r]))
         }
     }
 

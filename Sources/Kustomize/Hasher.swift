@@ -14,13 +14,14 @@ enum NameHasher {
         }
         if r.kind == "ConfigMap" {
             m["kind"] = "ConfigMap"
-            m["name"] = .string(r.name)
+            // kustomize looks the name up as the single key "metadata/name", which never exists.
+            m["name"] = ""
             m["data"] = value(r.object["data"])
             if case .object = r.object["binaryData"] { m["binaryData"] = r.object["binaryData"] }
         } else if r.kind == "Secret" {
             m["kind"] = "Secret"
             m["type"] = value(r.object["type"])
-            m["name"] = .string(r.name)
+            m["name"] = ""
             m["data"] = value(r.object["data"])
             if case .object = r.object["stringData"] { m["stringData"] = r.object["stringData"] }
         } else {

@@ -86,10 +86,7 @@ public struct ResMap: Sendable {
         if referrer.kind == "RoleBinding", let subjects = referrer.object["subjects"]?.arrayValue {
             for s in subjects {
                 guard s["kind"]?.stringValue == "ServiceAccount" else { continue }
-                guard let ns = s["namespace"]?.stringValue, !ns.isEmpty else {
-                    throw KustomizeError(.invalid, "Invalid Input: namespace is blank for resource \"\(rid)\"\n")
-                }
-                bindingNamespaces.insert(ns)
+                if let ns = s["namespace"]?.stringValue, !ns.isEmpty { bindingNamespaces.insert(ns) }
             }
         }
         return resources.indices.filter { i in
