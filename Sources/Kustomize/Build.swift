@@ -35,8 +35,10 @@ public enum Kustomizer {
     /// - Throws: `KustomizeError` worded as kustomize words it.
     public static func run(fs: any KustomizeFileSystem, path: String, options: BuildOptions = BuildOptions()) throws(KustomizeError) -> ResMap {
         let loader = try Loader.atRoot(fs: fs, path: path, restrictions: options.loadRestrictions)
-        let kt = try KustTarget.load(loader, options: options)
-        if kt.kustomization.openapi["path"] != nil { _ = try kt.customSchema() }
+        let context = BuildContext()
+        var kt = try KustTarget.load(loader, options: options, context: context)
+        try context.setSchema(kt.kustomization.openapi, loader: loader, reset: true)
+        if !kt.kustomization.buildMetadata.isEmpty { kt.origin = Origin() }
         return try finish(kt, options: options)
     }
 
@@ -57,11 +59,36 @@ public enum Kustomizer {
         ra.resMap.resources.removeAll { $0.annotations["config.kubernetes.io/local-config"] == "true" }
         var m = ra.resMap
         try SortOrder.apply(kt.kustomization.sortOptions, reorder: options.reorder, &m)
-        if options.addManagedByLabel || kt.kustomization.buildMetadata.contains("managedByLabel") {
+        let metadata = kt.kustomization.buildMetadata
+        if options.addManagedByLabel || metadata.contains("managedByLabel") {
             try Transformers.setMap([("app.kubernetes.io/managed-by", "kustomize-" + options.managedByVersion)], &m,
                                     specs: [FieldSpec(path: "metadata/labels", create: true)])
         }
+        removeBuildAnnotations(&m, keepOrigin: metadata.contains("originAnnotations"),
+                               keepTransformations: metadata.contains("transformerAnnotations"))
         return m
+    }
+
+    /// Annotations kustomize uses during a build and removes at the end (`BuildAnnotations`).
+    static let buildAnnotations: [String] = [
+        "previousKinds", "previousNames", "prefixes", "suffixes", "previousNamespaces", "allowNameChange",
+        "allowKindChange", "refBy", "generatorBehavior", "needsHashSuffix", "path", "index", "seqindent", "id",
+        "annotations-migration-resource-id",
+    ].map { "internal.config.kubernetes.io/" + $0 } + ["config.kubernetes.io/path", "config.kubernetes.io/index", "config.k8s.io/id"]
+
+    /// kustomize's `RemoveBuildAnnotations`, `RemoveOriginAnnotations` and
+    /// `RemoveTransformerAnnotations`: each rewrites the annotations it touches, which leaves every
+    /// annotation value a string and drops an empty `annotations` map.
+    static func removeBuildAnnotations(_ m: inout ResMap, keepOrigin: Bool, keepTransformations: Bool) {
+        for i in m.resources.indices {
+            var a = m.resources[i].annotationPairs
+            let rewrite = !a.isEmpty || !keepOrigin || !keepTransformations
+            guard rewrite else { continue }
+            for key in buildAnnotations { a[key] = nil }
+            if !keepOrigin { a[Origin.annotation] = nil }
+            if !keepTransformations { a[Origin.transformationsAnnotation] = nil }
+            m.resources[i].setAnnotations(a)
+        }
     }
 
     /// Builds and serializes: exactly what `kustomize build` prints.

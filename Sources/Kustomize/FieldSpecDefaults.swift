@@ -165,8 +165,8 @@ enum FieldSpecDefaults {
         }
     }
 
-    /// The whole default configuration.
-    static var config: TransformerConfig {
+    /// The whole default configuration, sorted as kustomize's `MakeDefaultConfig` leaves it.
+    static let config: TransformerConfig = {
         var c = TransformerConfig()
         c.namePrefix = specs(namePrefix)
         c.nameSuffix = specs(nameSuffix)
@@ -181,6 +181,7 @@ enum FieldSpecDefaults {
             let p = target.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
             return NameBackReference(gvk: Gvk(group: p[0], version: p[1], kind: p[2]), referrers: specs(rows))
         }
+        c.sortFields()
         return c
-    }
+    }()
 }

@@ -1,3 +1,5 @@
+import StructuredData
+
 /// The parts of the Kubernetes v1.21.2 OpenAPI schema (the one kyaml embeds) that `kustomize build`
 /// depends on: which kinds are cluster scoped, and where strategic merge patches merge lists by key.
 ///
@@ -100,42 +102,50 @@ enum KubernetesSchema {
     ]
 }
 
-/// A position in the schema during a merge: the type whose fields are being merged (nil when
-/// unknown), or a list field's strategy.
+/// A position in the schema during a merge: the built-in type whose fields are being merged (nil
+/// when unknown) or, with a custom schema, the resolved schema object; and for lists the merge
+/// strategy.
 struct SchemaNode: Sendable {
     var type: String?
     var field: KubernetesSchema.Field?
+    var custom: CustomSchema? = nil
+    var customNode: JSONObject? = nil
 
     static func root(apiVersion: String, kind: String, custom: CustomSchema?) -> SchemaNode? {
         if let custom {
-            guard let t = custom.rootType(apiVersion: apiVersion, kind: kind) else { return nil }
-            return SchemaNode(type: t, field: nil, custom: custom)
+            guard let node = custom.root(apiVersion: apiVersion, kind: kind) else { return nil }
+            return SchemaNode(type: nil, field: nil, custom: custom, customNode: node)
         }
         guard let t = KubernetesSchema.rootType(apiVersion: apiVersion, kind: kind) else { return nil }
         return SchemaNode(type: t, field: nil)
     }
 
-    var custom: CustomSchema? = nil
-
-    init(type: String?, field: KubernetesSchema.Field?, custom: CustomSchema? = nil) {
+    init(type: String?, field: KubernetesSchema.Field?, custom: CustomSchema? = nil, customNode: JSONObject? = nil) {
         self.type = type
         self.field = field
         self.custom = custom
+        self.customNode = customNode
     }
 
     /// The schema of a map's field (nil when the schema does not describe it).
     func child(_ key: String) -> SchemaNode? {
-        guard let type else { return nil }
         if let custom {
-            guard let f = custom.field(type, key) else { return nil }
-            return SchemaNode(type: f.type, field: f, custom: custom)
+            guard let node = customNode, let f = custom.field(node, key) else { return nil }
+            return SchemaNode(type: nil, field: CustomSchema.strategy(f), custom: custom, customNode: f)
         }
+        guard let type else { return nil }
         guard let f = KubernetesSchema.types[type]?[key] else { return SchemaNode(type: nil, field: nil) }
         return SchemaNode(type: f.type, field: f)
     }
 
     /// The schema of a list's elements.
-    var elements: SchemaNode { SchemaNode(type: field?.type, field: nil, custom: custom) }
+    var elements: SchemaNode? {
+        if let custom {
+            guard let node = customNode, let e = custom.elements(node) else { return nil }
+            return SchemaNode(type: nil, field: CustomSchema.strategy(e), custom: custom, customNode: e)
+        }
+        return SchemaNode(type: field?.type, field: nil)
+    }
 
     var isMergeList: Bool { field?.merge ?? false }
     var mergeKeys: [String] { field?.keys ?? [] }

@@ -9,7 +9,7 @@ struct Accumulator: Sendable {
 
     mutating func merge(_ other: Accumulator) throws(KustomizeError) {
         try resMap.appendAll(other.resMap)
-        config.merge(other.config)
+        do { try config.merge(other.config) } catch { throw error.prefixed("merging config") }
         for v in other.vars { try addVar(v) }
     }
 
@@ -27,12 +27,16 @@ struct KustTarget {
     var kustomization: Kustomization
     let fileName: String
     let options: BuildOptions
+    let context: BuildContext
+    /// Where this target's files are, relative to the top directory; nil unless `buildMetadata`
+    /// is set (kustomize tracks origins only then).
+    var origin: Origin? = nil
 
     /// Loads and decodes the kustomization file of the loader's root.
-    static func load(_ loader: Loader, options: BuildOptions) throws(KustomizeError) -> KustTarget {
+    static func load(_ loader: Loader, options: BuildOptions, context: BuildContext) throws(KustomizeError) -> KustTarget {
         let (text, name) = try loader.loadKustomizationFile()
         let k = try Kustomization.decode(text, root: loader.root)
-        return KustTarget(loader: loader, kustomization: k, fileName: name, options: options)
+        return KustTarget(loader: loader, kustomization: k, fileName: name, options: options, context: context)
     }
 
     /// Accumulates into a fresh accumulator.
@@ -46,24 +50,34 @@ struct KustTarget {
     func accumulateTarget(_ ra: inout Accumulator) throws(KustomizeError) {
         do { try accumulateResources(&ra, kustomization.resources) } catch { throw error.prefixed("accumulating resources") }
         var config = FieldSpecDefaults.config
-        for path in kustomization.configurations {
-            config.merge(try TransformerConfig.parse(try loader.load(path), path: path))
+        if !kustomization.configurations.isEmpty {
+            var custom = TransformerConfig()
+            for path in kustomization.configurations {
+                try custom.merge(try TransformerConfig.parse(try loader.load(path), path: path))
+            }
+            try config.merge(custom)
         }
-        ra.config.merge(config)
+        do { try ra.config.merge(config) } catch { throw error.prefixed("merging config") }
         if !kustomization.crds.isEmpty {
-            ra.config.merge(try CRDConfig.load(loader, kustomization.crds))
+            let crdConfig: TransformerConfig
+            do { crdConfig = try CRDConfig.load(loader, kustomization.crds) } catch {
+                throw error.prefixed("loading CRDs [\(kustomization.crds.joined(separator: " "))]")
+            }
+            do { try ra.config.merge(crdConfig) } catch { throw error.prefixed("merging CRDs") }
         }
         try runGenerators(&ra)
         do { try accumulateComponents(&ra, kustomization.components) } catch { throw error.prefixed("accumulating components") }
         try runTransformers(&ra)
-        do {
-            for v in kustomization.vars { try ra.addVar(try Var.decode(v)) }
-        } catch {
-            throw error.prefixed("merging vars")
+        var vars: [Var] = []
+        for v in kustomization.vars { vars.append(try Var.decode(v)) }
+        do { try Var.merge(vars, into: &ra) } catch {
+            let list = vars.map { $0.goDescription(resolvedGvk: false, defaulted: false) }.joined(separator: " ")
+            throw error.prefixed("merging vars [\(list)]")
         }
     }
 
-    private func accumulateResources(_ ra: inout Accumulator, _ paths: [String]) throws(KustomizeError) {
+    /// Each path as a file of resources, else as a base directory (kustomize's `accumulateResources`).
+    func accumulateResources(_ ra: inout Accumulator, _ paths: [String]) throws(KustomizeError) {
         for path in paths {
             if Loader.isRemote(path) {
                 throw KustomizeError(.restricted, "remote resources are not supported: '\(path)'")
@@ -75,26 +89,34 @@ struct KustTarget {
             } catch {
                 fileError = error
             }
-            if fileError.kind == .malformedYAML || fileError.kind == .limit {
-                throw fileError
-            }
+            if fileError.kind == .limit { throw fileError }
             let sub: Loader
             do { sub = try loader.new(path) } catch {
+                if fileError.kind == .malformedYAML { throw fileError }
                 throw error.prefixed("accumulation err='\(fileError.message)'")
             }
-            do { try accumulateDirectory(&ra, sub, isComponent: false) } catch {
+            do { try accumulateDirectory(&ra, sub, isComponent: false, origin: origin?.appending(path)) } catch {
+                if fileError.kind == .malformedYAML { throw fileError }
                 throw error.prefixed("accumulation err='\(fileError.message)'")
             }
         }
     }
 
     private func accumulateFile(_ ra: inout Accumulator, _ path: String) throws(KustomizeError) {
-        let resources: [Resource]
+        var resources: [Resource]
         do {
             let bytes = try loader.load(path)
             resources = try ResourceFactory.resources(from: bytes)
         } catch {
             throw error.prefixed("accumulating resources from '\(path)'")
+        }
+        if let origin {
+            let text = origin.appending(path).yaml
+            for i in resources.indices {
+                var a = resources[i].annotationPairs
+                a[Origin.annotation] = text
+                resources[i].setAnnotations(a)
+            }
         }
         do {
             try ra.resMap.appendAll(ResMap(resources))
@@ -109,18 +131,20 @@ struct KustTarget {
             do { sub = try loader.new(path) } catch {
                 throw KustomizeError(error.kind, "loader.New \(goQuote(error.message))")
             }
-            do { try accumulateDirectory(&ra, sub, isComponent: true) } catch {
+            do { try accumulateDirectory(&ra, sub, isComponent: true, origin: origin?.appending(path)) } catch {
                 throw KustomizeError(error.kind, "accumulateDirectory: \(goQuote(error.message))")
             }
         }
     }
 
-    private func accumulateDirectory(_ ra: inout Accumulator, _ sub: Loader, isComponent: Bool) throws(KustomizeError) {
+    private func accumulateDirectory(_ ra: inout Accumulator, _ sub: Loader, isComponent: Bool, origin: Origin?) throws(KustomizeError) {
         var subKt: KustTarget
-        do { subKt = try KustTarget.load(sub, options: options) } catch {
+        do { subKt = try KustTarget.load(sub, options: options, context: context) } catch {
             throw error.prefixed("couldn't make target for path '\(sub.root)'")
         }
         subKt.kustomization.buildMetadata = kustomization.buildMetadata
+        subKt.origin = origin
+        try context.setSchema(subKt.kustomization.openapi, loader: sub, reset: false)
         if isComponent && !subKt.kustomization.isComponent {
             throw KustomizeError(.invalid, "expected kind 'Component' for path '\(sub.root)' but got '\(subKt.kustomization.kind)'")
         } else if !isComponent && subKt.kustomization.isComponent {
@@ -141,22 +165,50 @@ struct KustTarget {
         }
     }
 
+    /// `configMapGenerator`, `secretGenerator`, then the `generators:` entries; generated
+    /// resources are absorbed (created, merged or replaced).
     private func runGenerators(_ ra: inout Accumulator) throws(KustomizeError) {
         for (list, secret) in [(kustomization.configMapGenerator, false), (kustomization.secretGenerator, true)] {
+            let kind = secret ? "SecretGenerator" : "ConfigMapGenerator"
+            let genOrigin = origin.map { Origin.builtin(kind, target: $0, fileName: fileName) }
             for var args in list {
                 args.options = GeneratorOptions.merged(local: args.options, global: kustomization.generatorOptions)
-                let r = try Generators.make(args, secret: secret, loader: loader)
+                var r = try Generators.make(args, secret: secret, loader: loader)
+                if let genOrigin, r.origin == nil { r.setOrigin(genOrigin) }
                 do { try ra.resMap.absorbAll(ResMap([r])) } catch {
-                    throw error.prefixed("merging from generator \(secret ? "SecretGenerator" : "ConfigMapGenerator") \(args.name)")
+                    throw error.prefixed("merging from generator \(kind) \(args.name)")
                 }
             }
-        }
-        if !kustomization.generators.isEmpty {
-            try ExternalPlugins.runGenerators(kustomization.generators, target: self, into: &ra)
         }
         if !kustomization.helmCharts.isEmpty {
             throw KustomizeError(.invalid, "must specify --enable-helm")
         }
+        if !kustomization.generators.isEmpty {
+            let configs: [Resource]
+            do { configs = try pluginConfigs(kustomization.generators) } catch {
+                throw error.prefixed("loading generator plugins")
+            }
+            try ExternalPlugins.runGenerators(configs, target: self, into: &ra)
+        }
+    }
+
+    /// The resources configuring `generators:`/`transformers:` plugins: inline YAML, files or
+    /// kustomization directories (kustomize's `configureExternalGenerators`).
+    func pluginConfigs(_ entries: [String]) throws(KustomizeError) -> [Resource] {
+        var ra = Accumulator()
+        var paths: [String] = []
+        for entry in entries {
+            guard var inline = try? ResourceFactory.resources(from: Array(entry.utf8)), !inline.isEmpty else {
+                paths.append(entry)
+                continue
+            }
+            if let origin {
+                for i in inline.indices { inline[i].setOrigin(origin.appending(fileName)) }
+            }
+            try ra.resMap.appendAll(ResMap(inline))
+        }
+        try accumulateResources(&ra, paths)
+        return ra.resMap.resources
     }
 }
 

@@ -24,12 +24,18 @@ extension Kustomization {
             throw KustomizeError(.malformedYAML, "invalid Kustomization: \(error.message)")
         }
         var k = Kustomization()
-        guard case .object(let o) = value else {
+        guard case .object(let raw) = value else {
             if case .null = value { throw KustomizeError(.invalid, "kustomization.yaml is empty") }
             throw KustomizeError(.invalid, "invalid Kustomization: json: cannot unmarshal \(goJSONType(value)) into Go value of type types.Kustomization")
         }
-        for key in o.keys where !knownFields.contains(key) {
-            throw KustomizeError(.invalid, "invalid Kustomization: json: unknown field \"\(key)\"")
+        // encoding/json matches field names case-insensitively (`nameprefix` is `namePrefix`).
+        var o = JSONObject()
+        for (key, v) in raw {
+            let canonical = knownFields.contains(key) ? key : knownFields.first { $0.lowercased() == key.lowercased() }
+            guard let canonical else {
+                throw KustomizeError(.invalid, "invalid Kustomization: json: unknown field \"\(key)\"")
+            }
+            o[canonical] = v
         }
         var d = FieldDecoder(object: o, type: "Kustomization")
         k.apiVersion = try d.string("apiVersion")
@@ -170,8 +176,27 @@ func goJSONType(_ v: JSONValue) -> String {
 
 /// Typed field access with `encoding/json`-style errors.
 struct FieldDecoder {
-    let object: JSONObject
+    let rawObject: JSONObject
     let type: String
+
+    init(object: JSONObject, type: String) {
+        rawObject = object
+        self.type = type
+    }
+
+    /// The value of a field as `encoding/json` finds it: names match case-insensitively, the
+    /// last matching key wins.
+    var object: CaseInsensitiveFields { CaseInsensitiveFields(object: rawObject) }
+
+    struct CaseInsensitiveFields {
+        let object: JSONObject
+        subscript(key: String) -> JSONValue? {
+            let folded = key.lowercased()
+            var found: JSONValue?
+            for (k, v) in object where k == key || k.lowercased() == folded { found = v }
+            return found
+        }
+    }
 
     private func mismatch(_ key: String, _ v: JSONValue, _ goType: String) -> KustomizeError {
         KustomizeError(.invalid, "invalid Kustomization: json: cannot unmarshal \(goJSONType(v)) into Go struct field \(type).\(key) of type \(goType)")

@@ -62,7 +62,8 @@ public struct KustomizePostRenderer: Sendable, Equatable {
         fs.write("/kustomization.yaml", "kind: Kustomization\n")
         let loader = try Loader.atRoot(fs: fs, path: "/", restrictions: .none)
         let options = BuildOptions(loadRestrictions: .none, reorder: .unspecified)
-        let kt = KustTarget(loader: loader, kustomization: kustomization, fileName: "kustomization.yaml", options: options)
+        let kt = KustTarget(loader: loader, kustomization: kustomization, fileName: "kustomization.yaml", options: options,
+                            context: BuildContext())
         return try Kustomizer.finish(kt, options: options).asYAML()
     }
 }

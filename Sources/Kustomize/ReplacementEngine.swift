@@ -1,136 +1,184 @@
 import Foundation
+import KubeModel
 import StructuredData
 
-/// kustomize's ReplacementTransformer: copies one source field into target fields selected by
-/// GVK/name/namespace (and label/annotation selectors), with `delimiter`/`index`/`create` options.
+/// The mechanics of kustomize's replacement filter: the source value (kyaml `Lookup` semantics),
+/// target selection by any of a resource's ids, and writing through kyaml's `PathMatcher`
+/// (`*` wildcards, list indexes, `[field=regexp]` element matches, optional creation).
 enum ReplacementEngine {
-    static func apply(_ r: Replacements.Replacement, _ m: inout ResMap) throws(KustomizeError) {
-        let src = r.source
-        let sourceId = id(src)
-        let matches = m.resources.indices.filter { i in
-            m.resources[i].curId.isSelected(by: sourceId) || m.resources[i].orgId.isSelected(by: sourceId)
+    /// The source field's value, refined by the delimiter options.
+    static func value(_ source: Replacements.Source, _ m: ResMap) throws(KustomizeError) -> JSONValue {
+        var matches: [Int] = []
+        for i in m.resources.indices where m.resources[i].allIds.contains(where: { $0.isSelected(by: source.id) }) {
+            if !matches.isEmpty { throw KustomizeError(.invalid, "multiple matches for selector \(source.description)") }
+            matches.append(i)
         }
-        if matches.count > 1 { throw KustomizeError(.invalid, "multiple matches for selector \(sourceId)") }
-        guard let s = matches.first else { throw KustomizeError(.invalid, "nothing selected by \(sourceId)") }
-        let fieldPath = src["fieldPath"]?.stringValue ?? "metadata.name"
-        guard var value = lookup(.object(m.resources[s].object), segments(fieldPath)) else {
-            throw KustomizeError(.invalid, "fieldPath `\(fieldPath)` is missing for replacement source \(sourceId)")
+        guard let s = matches.first else { throw KustomizeError(.invalid, "nothing selected by \(source.description)") }
+        let fieldPath = source.fieldPath.isEmpty ? "metadata.name" : source.fieldPath
+        let found = lookup(.object(m.resources[s].object), segments(fieldPath))
+        guard let found, !isNilOrEmpty(found) else {
+            throw KustomizeError(.invalid, "fieldPath `\(fieldPath)` is missing for replacement source \(source.id)")
         }
-        if let opts = src["options"]?.objectValue, let delimiter = opts["delimiter"]?.stringValue, !delimiter.isEmpty,
-           case .string(let text) = value {
-            let parts = text.components(separatedBy: delimiter)
-            let index = Int(opts["index"]?.intValue ?? 0)
-            value = .string(index >= 0 && index < parts.count ? parts[index] : "")
+        guard let options = source.options, !options.delimiter.isEmpty else { return found }
+        guard let text = scalarText(found) else { throw KustomizeError(.invalid, "delimiter option can only be used with scalar nodes") }
+        let parts = text.components(separatedBy: options.delimiter)
+        guard options.index >= 0 && options.index < parts.count else {
+            throw KustomizeError(.invalid, "options.index \(options.index) is out of bounds for value \(text)")
         }
-        for target in r.targets {
-            let select = target["select"]?.objectValue ?? [:]
-            let selector = id(select)
-            let rejects = (target["reject"]?.arrayValue ?? []).compactMap(\.objectValue).map(id)
-            let opts = target["options"]?.objectValue ?? [:]
-            let create = opts["create"]?.boolValue ?? false
+        return retype(parts[options.index], like: found)
+    }
+
+    /// Writes `value` into every selected target.
+    static func apply(_ value: JSONValue, _ targets: [Replacements.Target], _ m: inout ResMap) throws(KustomizeError) {
+        for target in targets {
+            guard let select = target.select else { throw KustomizeError(.invalid, "target must specify resources to select") }
+            let fieldPaths = target.fieldPaths.isEmpty ? ["metadata.name"] : target.fieldPaths
             for i in m.resources.indices {
                 let res = m.resources[i]
-                guard res.curId.isSelected(by: selector) || res.orgId.isSelected(by: selector) else { continue }
-                if rejects.contains(where: { res.curId.isSelected(by: $0) }) { continue }
+                guard try matchesLabelsAndAnnotations(res, select) else { continue }
+                var rejected = false
+                for reject in target.reject where !reject.labelSelector.isEmpty || !reject.annotationSelector.isEmpty {
+                    if try matchesLabelsAndAnnotations(res, reject) { rejected = true }
+                }
+                if rejected { continue }
+                let ids = res.allIds
+                guard ids.contains(where: { $0.isSelected(by: select.id) }) else { continue }
+                let isRejected = target.reject.contains { r in !r.isIdEmpty && ids.contains { $0.isSelected(by: r.id) } }
+                if isRejected { continue }
                 var root = JSONValue.object(res.object)
-                for path in (target["fieldPaths"]?.arrayValue ?? []).compactMap(\.stringValue) {
-                    try set(&root, segments(path)[...], value: value, opts: opts, create: create)
+                for fp in fieldPaths {
+                    let create = target.options?.create ?? false
+                    var count = 0
+                    do {
+                        try PathWriter(value: value, options: target.options).write(&root, segments(fp)[...], create: create, count: &count)
+                    } catch {
+                        throw error.prefixed(retrievalError(fp, create))
+                    }
+                    if count == 0 { throw KustomizeError(.invalid, retrievalError(fp, create)) }
                 }
                 if case .object(let o) = root { m.resources[i].object = o }
             }
         }
     }
 
-    private static func id(_ o: JSONObject) -> ResId {
-        ResId(gvk: Gvk(group: o["group"]?.stringValue ?? "", version: o["version"]?.stringValue ?? "", kind: o["kind"]?.stringValue ?? ""),
-              name: o["name"]?.stringValue ?? "", namespace: o["namespace"]?.stringValue ?? "")
+    private static func retrievalError(_ fieldPath: String, _ create: Bool) -> String {
+        create ? "unable to find or create field \(goQuote(fieldPath)) in replacement target"
+            : "unable to find field \(goQuote(fieldPath)) in replacement target"
     }
 
-    /// kyaml field path segments: `.`-separated, `[k=v]` element selectors, `\.` escapes.
+    private static func matchesLabelsAndAnnotations(_ r: Resource, _ s: Replacements.IdSelector) throws(KustomizeError) -> Bool {
+        for (text, map) in [(s.annotationSelector, r.annotations), (s.labelSelector, r.labels)] where !text.isEmpty {
+            let selector: LabelSelector
+            do { selector = try LabelSelector.parse(text) } catch { throw KustomizeError(.invalid, "\(error)") }
+            if !selector.matches(map) { return false }
+        }
+        return true
+    }
+
+    /// kyaml's `SmarterPathSplitter` with `.`: `\.` escapes a dot, a `[…]` segment containing
+    /// `=` keeps its dots, and brackets without `=` are dropped (`[0]` is `0`).
     static func segments(_ path: String) -> [String] {
-        var out: [String] = []
-        var cur = ""
-        var depth = 0
-        var escaped = false
-        for c in path {
-            if escaped { cur.append(c); escaped = false; continue }
-            if c == "\\" { escaped = true; continue }
-            if c == "[" { depth += 1 } else if c == "]" { depth -= 1 }
-            if c == "." && depth == 0 { out.append(cur); cur = ""; continue }
-            cur.append(c)
-        }
-        out.append(cur)
-        return out.filter { !$0.isEmpty }
-    }
-
-    static func lookup(_ node: JSONValue, _ path: [String]) -> JSONValue? {
-        guard let head = path.first else { return node }
-        switch node {
-        case .object(let o): return o[head].flatMap { lookup($0, Array(path.dropFirst())) }
-        case .array(let items):
-            if let i = Int(head), i >= 0, i < items.count { return lookup(items[i], Array(path.dropFirst())) }
-            if let (k, v) = selector(head), let item = items.first(where: { StrategicMerge.scalarText($0[k]) == v }) {
-                return lookup(item, Array(path.dropFirst()))
+        var parts: [String] = []
+        for piece in path.components(separatedBy: ".") {
+            if let last = parts.last, last.hasSuffix("\\") {
+                parts[parts.count - 1] = String(last.dropLast()) + "." + piece
+            } else {
+                parts.append(piece)
             }
-            return nil
-        default: return nil
         }
+        if parts.count > 1 && parts[0].isEmpty { parts.removeFirst() }
+        var out: [String] = []
+        var i = 0
+        while i < parts.count {
+            let elem = parts[i]
+            if elem.hasPrefix("[") && !elem.hasSuffix("]") {
+                var bracketed = [elem]
+                while i < parts.count - 1 {
+                    i += 1
+                    bracketed.append(parts[i])
+                    if parts[i].hasSuffix("]") { break }
+                }
+                let joined = bracketed.joined(separator: ".")
+                out.append(joined.contains("=") ? joined : joined.trimmingCharacters(in: CharacterSet(charactersIn: "[]")))
+            } else {
+                out.append(elem)
+            }
+            i += 1
+        }
+        return out
     }
 
-    private static func selector(_ s: String) -> (String, String)? {
-        guard s.hasPrefix("["), s.hasSuffix("]"), let eq = s.firstIndex(of: "=") else { return nil }
+    /// kyaml's `Lookup` (`PathGetter` without creation): fields, list indexes, `[field=value]`
+    /// exact element matches, `-` for the last element.
+    static func lookup(_ node: JSONValue, _ path: [String]) -> JSONValue? {
+        var current = node
+        for part in path {
+            switch current {
+            case .object(let o):
+                if Int(part) != nil || part == "-" || isListIndex(part) { return nil }
+                guard let next = o[part] else { return nil }
+                current = next
+            case .array(let items):
+                if let i = Int(part) {
+                    guard i >= 0, i < items.count else { return nil }
+                    current = items[i]
+                } else if part == "-" {
+                    guard let last = items.last else { return nil }
+                    current = last
+                } else if let (field, value) = splitIndex(part) {
+                    let match = items.first { item in
+                        field.isEmpty ? scalarText(item) == value : item[field].flatMap(scalarText) == value
+                    }
+                    guard let match else { return nil }
+                    current = match
+                } else {
+                    return nil
+                }
+            case .null:
+                return nil
+            default:
+                return nil
+            }
+        }
+        return current
+    }
+
+    static func isListIndex(_ s: String) -> Bool { s.hasPrefix("[") && s.hasSuffix("]") }
+
+    /// `[field=value]` → (field, value); `[=value]` matches primitive elements.
+    static func splitIndex(_ s: String) -> (String, String)? {
+        guard isListIndex(s), let eq = s.firstIndex(of: "=") else { return nil }
         return (String(s[s.index(after: s.startIndex)..<eq]), String(s[s.index(after: eq)..<s.index(before: s.endIndex)]))
     }
 
-    private static func set(_ node: inout JSONValue, _ path: ArraySlice<String>, value: JSONValue, opts: JSONObject,
-                            create: Bool) throws(KustomizeError) {
-        guard let head = path.first else {
-            if let delimiter = opts["delimiter"]?.stringValue, !delimiter.isEmpty, case .string(let current) = node {
-                var parts = current.components(separatedBy: delimiter)
-                let index = Int(opts["index"]?.intValue ?? 0)
-                let text = StrategicMerge.scalarText(value)
-                if index >= 0 && index < parts.count { parts[index] = text } else if index >= parts.count { parts.append(text) } else { parts.insert(text, at: 0) }
-                node = .string(parts.joined(separator: delimiter))
-            } else {
-                node = value
-            }
-            return
+    /// A scalar's text as kyaml holds it; nil for maps and lists.
+    static func scalarText(_ v: JSONValue) -> String? {
+        switch v {
+        case .object, .array: return nil
+        case .null: return ""
+        default: return StrategicMerge.scalarText(v)
         }
-        switch node {
-        case .object(var o):
-            if head == "*" {
-                for k in Array(o.keys) { if var c = o[k] { try set(&c, path.dropFirst(), value: value, opts: opts, create: create); o[k] = c } }
-            } else if var child = o[head] {
-                try set(&child, path.dropFirst(), value: value, opts: opts, create: create)
-                o[head] = child
-            } else if create {
-                var child: JSONValue = path.count > 1 ? .object([:]) : .null
-                try set(&child, path.dropFirst(), value: value, opts: opts, create: create)
-                o[head] = child
-            } else {
-                return
-            }
-            node = .object(o)
-        case .array(var items):
-            if head == "*" {
-                for i in items.indices { try set(&items[i], path.dropFirst(), value: value, opts: opts, create: create) }
-            } else if let i = Int(head), i >= 0, i < items.count {
-                try set(&items[i], path.dropFirst(), value: value, opts: opts, create: create)
-            } else if let (k, v) = selector(head) {
-                var found = false
-                for i in items.indices where StrategicMerge.scalarText(items[i][k]) == v {
-                    found = true
-                    try set(&items[i], path.dropFirst(), value: value, opts: opts, create: create)
-                }
-                if !found && create {
-                    var item: JSONValue = .object([k: .string(v)])
-                    try set(&item, path.dropFirst(), value: value, opts: opts, create: create)
-                    items.append(item)
-                }
-            }
-            node = .array(items)
-        default:
-            return
+    }
+
+    /// kyaml's `IsNilOrEmpty`: null, an empty map or an empty list.
+    static func isNilOrEmpty(_ v: JSONValue) -> Bool {
+        switch v {
+        case .null: return true
+        case .object(let o): return o.isEmpty
+        case .array(let a): return a.isEmpty
+        default: return false
         }
+    }
+
+    /// `text` under the YAML tag of `like` (kyaml keeps a scalar's tag when only its text changes).
+    static func retype(_ text: String, like: JSONValue) -> JSONValue {
+        switch like {
+        case .string: return .string(text)
+        case .int: if let i = Int64(text) { return .int(i) }
+        case .bool: if text == "true" || text == "false" { return .bool(text == "true") }
+        case .double: if let d = Double(text) { return .double(d) }
+        default: break
+        }
+        return KYAMLScalar.resolve(text)
     }
 }

@@ -53,9 +53,12 @@ public struct ResMap: Sendable {
             case "replace":
                 merged.copyMergeMetadata(from: old)
             case "merge":
+                // The existing resource's origin survives the merge.
+                let origin = old.origin
                 merged.copyMergeMetadata(from: old)
                 merged.mergeDataMap("data", from: old)
                 merged.mergeDataMap("binaryData", from: old)
+                if let origin { merged.setOrigin(origin) }
             default:
                 throw KustomizeError(.conflict, "id \(goSyntax(id)) exists; behavior must be merge or replace")
             }
@@ -85,8 +88,13 @@ public struct ResMap: Sendable {
         var bindingNamespaces = Set<String>()
         if referrer.kind == "RoleBinding", let subjects = referrer.object["subjects"]?.arrayValue {
             for s in subjects {
-                guard s["kind"]?.stringValue == "ServiceAccount" else { continue }
-                if let ns = s["namespace"]?.stringValue, !ns.isEmpty { bindingNamespaces.insert(ns) }
+                // As upstream: a present `namespace` that is not a string (`namespace:` is null)
+                // is an error; an empty string is a namespace like any other.
+                guard let nsValue = s["namespace"], s["kind"]?.stringValue == "ServiceAccount" else { continue }
+                guard let ns = nsValue.stringValue else {
+                    throw KustomizeError(.invalid, "Invalid Input: namespace is blank for resource \"\(rid)\"\n")
+                }
+                bindingNamespaces.insert(ns)
             }
         }
         return resources.indices.filter { i in
@@ -97,13 +105,14 @@ public struct ResMap: Sendable {
 }
 
 extension Resource {
-    /// Kustomize's `CopyMergeMetaDataFieldsFrom`: labels and annotations merged (this one's win),
-    /// name and namespace taken from `other`.
+    /// Kustomize's `CopyMergeMetaDataFieldsFrom`: labels and annotations merged as strings (this
+    /// one's win), name, namespace and build bookkeeping taken from `other` — the hash suffix is
+    /// kept only when both want it.
     mutating func copyMergeMetadata(from other: Resource) {
         for field in ["labels", "annotations"] {
-            var merged = other.metadata[field]?.objectValue ?? [:]
-            for (k, v) in metadata[field]?.objectValue ?? [:] { merged[k] = v }
-            setMetadata(field, merged.isEmpty ? nil : .object(merged))
+            var merged = other.metaMap(field)
+            for (k, v) in metaMap(field) { merged[k] = v }
+            setMetaMap(field, merged)
         }
         name = other.name
         namespace = other.namespace
@@ -111,15 +120,27 @@ extension Resource {
         namePrefixes = other.namePrefixes
         nameSuffixes = other.nameSuffixes
         refBy = other.refBy
+        refVarNames = other.refVarNames
+        behavior = other.behavior
+        needsHash = needsHash && other.needsHash
     }
 
-    /// Keys of `other`'s `field` map that this one lacks are added.
+    /// Kustomize's `MergeDataMapFrom`/`MergeBinaryDataMapFrom`: `other`'s entries that this one
+    /// lacks are added, every value as a string; an empty result removes the field.
     mutating func mergeDataMap(_ field: String, from other: Resource) {
-        guard let theirs = other.object[field]?.objectValue else { return }
-        var mine = object[field]?.objectValue ?? [:]
-        var merged = theirs
-        for (k, v) in mine { merged[k] = v }
-        mine = merged
-        object[field] = .object(mine)
+        func strings(_ v: JSONValue?) -> [String: String] {
+            var out: [String: String] = [:]
+            for (k, item) in v?.objectValue ?? [:] { out[k] = StrategicMerge.scalarText(item) }
+            return out
+        }
+        var merged = strings(other.object[field])
+        for (k, v) in strings(object[field]) { merged[k] = v }
+        if merged.isEmpty {
+            object[field] = nil
+            return
+        }
+        var o = JSONObject()
+        for k in merged.keys.sorted() { o[k] = .string(merged[k] ?? "") }
+        object[field] = .object(o)
     }
 }

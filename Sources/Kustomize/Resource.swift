@@ -56,6 +56,34 @@ public struct Resource: Sendable, Equatable {
         }
     }
 
+    /// kyaml's `getMapFromMeta`: every entry of `metadata.<field>`, scalars as their text and
+    /// anything else as the empty string.
+    func metaMap(_ field: String) -> [String: String] {
+        guard let map = metadata[field]?.objectValue else { return [:] }
+        var out: [String: String] = [:]
+        for (k, v) in map { out[k] = StrategicMerge.scalarText(v) }
+        return out
+    }
+
+    /// kyaml's `setMapInMetadata`: the field is replaced by the entries as strings; an empty map
+    /// removes it (metadata itself is created if missing).
+    mutating func setMetaMap(_ field: String, _ entries: [String: String]) {
+        var meta = metadata
+        if entries.isEmpty {
+            meta[field] = nil
+        } else {
+            var o = JSONObject()
+            for k in entries.keys.sorted() { o[k] = .string(entries[k] ?? "") }
+            meta[field] = .object(o)
+        }
+        object["metadata"] = .object(meta)
+    }
+
+    /// All annotations as kyaml reads them (see `metaMap`).
+    var annotationPairs: [String: String] { metaMap("annotations") }
+
+    mutating func setAnnotations(_ a: [String: String]) { setMetaMap("annotations", a) }
+
     public var labels: [String: String] { Dictionary(stringMap("labels"), uniquingKeysWith: { a, _ in a }) }
     public var annotations: [String: String] { Dictionary(stringMap("annotations"), uniquingKeysWith: { a, _ in a }) }
 
@@ -84,8 +112,9 @@ public struct Resource: Sendable, Equatable {
     }
 
     private static func sameEnding(_ a: [String], _ b: [String]) -> Bool {
+        // kustomize's `SameEndingSubSlice`: an empty list only matches an empty list.
         let n = min(a.count, b.count)
-        if n == 0 { return true }
+        if n == 0 { return a.count == b.count }
         return Array(a.suffix(n)) == Array(b.suffix(n))
     }
 

@@ -12,33 +12,64 @@ enum ResourceFactory {
         if docs.count > maxDocuments {
             throw KustomizeError(.limit, "too many documents (\(docs.count) > \(maxDocuments))")
         }
+        // kustomize's `RNodesFromBytes`: empty documents are dropped, the rest validated; then
+        // `inlineAnyEmbeddedLists` takes documents from a queue, appending a list's items to its end.
+        var queue: [JSONObject] = []
+        queue.reserveCapacity(docs.count)
+        for doc in docs { if let o = try validated(doc) { queue.append(o) } }
         var out: [Resource] = []
-        out.reserveCapacity(docs.count)
-        for doc in docs { try append(doc, to: &out) }
+        out.reserveCapacity(queue.count)
+        var next = 0
+        while next < queue.count {
+            let o = queue[next]
+            next += 1
+            let kind = o["kind"]?.stringValue ?? ""
+            guard kind.hasSuffix("List") else {
+                out.append(Resource(o))
+                continue
+            }
+            guard let items = o["items"], !items.isNull else { continue }
+            guard case .array(let list) = items else {
+                throw KustomizeError(.malformedYAML, "expected array in \(kind)/items, but found \(goTypeName(items))")
+            }
+            if queue.count + list.count > maxDocuments {
+                throw KustomizeError(.limit, "too many documents (more than \(maxDocuments))")
+            }
+            for item in list { if let v = try validated(item) { queue.append(v) } }
+        }
         return out
     }
 
-    private static func append(_ doc: JSONValue, to out: inout [Resource]) throws(KustomizeError) {
-        guard case .object(let o) = doc else {
+    /// kustomize's `dropBadNodes` for one document: nil for an empty one; a mapping needs a kind
+    /// and, unless it is a list, a name.
+    private static func validated(_ doc: JSONValue) throws(KustomizeError) -> JSONObject? {
+        switch doc {
+        case .null: return nil
+        case .object(let o):
+            if o.isEmpty { return nil }
+            let r = Resource(o)
+            if r.kind.isEmpty { throw KustomizeError(.invalid, "missing kind in object \(goMeta(r))") }
+            if !r.kind.hasSuffix("List") && r.name.isEmpty {
+                throw KustomizeError(.invalid, "missing metadata.name in object \(goMeta(r))")
+            }
+            return o
+        case .array(let a) where a.isEmpty: return nil
+        default:
             throw KustomizeError(.malformedYAML, "missing Resource metadata")
         }
-        let kind = o["kind"]?.stringValue ?? ""
-        if kind.hasSuffix("List"), let items = o["items"] {
-            guard case .array(let list) = items else {
-                throw KustomizeError(.malformedYAML, "trouble expanding list of \(kind); items is not a list")
-            }
-            for item in list {
-                guard case .object = item else {
-                    throw KustomizeError(.malformedYAML, "empty item at items in object \(kind)")
-                }
-                try append(item, to: &out)
-            }
-            return
+    }
+
+    /// Go's `%T` of a decoded JSON value.
+    private static func goTypeName(_ v: JSONValue) -> String {
+        switch v {
+        case .string: return "string"
+        case .int: return "int64"
+        case .double: return "float64"
+        case .bool: return "bool"
+        case .object: return "map[string]interface {}"
+        case .array: return "[]interface {}"
+        case .null: return "<nil>"
         }
-        let r = Resource(o)
-        if kind.isEmpty { throw KustomizeError(.invalid, "missing kind in object \(goMeta(r))") }
-        if r.name.isEmpty { throw KustomizeError(.invalid, "missing metadata.name in object \(goMeta(r))") }
-        out.append(r)
     }
 
     /// Go's `%v` of kyaml's `ResourceMeta` (as kustomize prints it in these errors).

@@ -20,27 +20,70 @@ struct TransformerConfig: Sendable {
     var images: [FieldSpec] = []
     var replicas: [FieldSpec] = []
 
-    /// Adds `other`'s specs that are not already present (same GVK and path).
-    mutating func merge(_ other: TransformerConfig) {
-        func add(_ mine: inout [FieldSpec], _ theirs: [FieldSpec]) {
-            for fs in theirs where !mine.contains(where: { $0.gvk == fs.gvk && $0.path == fs.path }) { mine.append(fs) }
+    /// kustomize's `TransformerConfig.Merge`: each of `other`'s specs is added unless an existing
+    /// one with the same path is selected by its GVK (so a general spec coming after a specific
+    /// one is dropped); name references merge by target GVK; every list ends sorted by GVK.
+    ///
+    /// - Throws: `conflicting fieldspecs` when a matching spec differs in `create`.
+    mutating func merge(_ other: TransformerConfig) throws(KustomizeError) {
+        func add(_ mine: inout [FieldSpec], _ theirs: [FieldSpec], _ name: String) throws(KustomizeError) {
+            do { try Self.mergeAll(&mine, theirs) } catch { throw error.prefixed("failed to merge \(name) fieldSpec") }
+            Self.sort(&mine)
         }
-        add(&namePrefix, other.namePrefix)
-        add(&nameSuffix, other.nameSuffix)
-        add(&namespace, other.namespace)
-        add(&commonLabels, other.commonLabels)
-        add(&templateLabels, other.templateLabels)
-        add(&commonAnnotations, other.commonAnnotations)
-        add(&varReference, other.varReference)
-        add(&images, other.images)
-        add(&replicas, other.replicas)
-        for ref in other.nameReference {
-            if let i = nameReference.firstIndex(where: { $0.gvk == ref.gvk }) {
-                add(&nameReference[i].referrers, ref.referrers)
-            } else {
-                nameReference.append(ref)
+        try add(&namePrefix, other.namePrefix, "NamePrefix")
+        try add(&nameSuffix, other.nameSuffix, "NameSuffix")
+        try add(&namespace, other.namespace, "NameSpace")
+        try add(&commonAnnotations, other.commonAnnotations, "CommonAnnotations")
+        try add(&commonLabels, other.commonLabels, "CommonLabels")
+        try add(&templateLabels, other.templateLabels, "TemplateLabels")
+        try add(&varReference, other.varReference, "VarReference")
+        do {
+            for ref in other.nameReference {
+                if let i = nameReference.firstIndex(where: { $0.gvk == ref.gvk }) {
+                    try Self.mergeAll(&nameReference[i].referrers, ref.referrers)
+                } else {
+                    nameReference.append(ref)
+                }
             }
+        } catch {
+            throw error.prefixed("failed to merge NameReference fieldSpec")
         }
+        nameReference = Self.stableSorted(nameReference) { $0.gvk.isLess(than: $1.gvk) }
+        try add(&images, other.images, "Images")
+        try add(&replicas, other.replicas, "Replicas")
+    }
+
+    /// `FsSlice.MergeAll`.
+    static func mergeAll(_ mine: inout [FieldSpec], _ theirs: [FieldSpec]) throws(KustomizeError) {
+        for x in theirs {
+            if let existing = mine.first(where: { $0.path == x.path && $0.gvk.isSelected(by: x.gvk) }) {
+                if existing.create != x.create { throw KustomizeError(.invalid, "conflicting fieldspecs") }
+                continue
+            }
+            mine.append(x)
+        }
+    }
+
+    /// Field specs ordered by GVK as kustomize sorts them (kinds in the legacy order).
+    static func sort(_ specs: inout [FieldSpec]) {
+        specs = stableSorted(specs) { $0.gvk.isLess(than: $1.gvk) }
+    }
+
+    private static func stableSorted<T>(_ items: [T], by less: (T, T) -> Bool) -> [T] {
+        items.enumerated().sorted { a, b in
+            if less(a.element, b.element) { return true }
+            if less(b.element, a.element) { return false }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+
+    /// The lists sorted as `makeTransformerConfigFromBytes` leaves them.
+    mutating func sortFields() {
+        for keyPath in [\TransformerConfig.namePrefix, \.nameSuffix, \.namespace, \.commonLabels, \.templateLabels,
+                        \.commonAnnotations, \.varReference, \.images, \.replicas] {
+            Self.sort(&self[keyPath: keyPath])
+        }
+        nameReference = Self.stableSorted(nameReference) { $0.gvk.isLess(than: $1.gvk) }
     }
 
     /// Parses a `configurations:` file.
@@ -73,6 +116,7 @@ struct TransformerConfig: Sendable {
                 }
             }
         }
+        c.sortFields()
         return c
     }
 

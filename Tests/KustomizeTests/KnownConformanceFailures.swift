@@ -1,37 +1,10 @@
-/// Conformance cases that do not pass yet, each with the observed failure (from the last run of
-/// the whole corpus; the reason is what the build printed, or that the output differed).
+/// Conformance cases that do not pass, each with the observed failure. The conformance suite
+/// requires this list to be exactly the failing set (a listed case that passes is an error).
+///
+/// Empty: all 214 cases of `kustomize-v5.3.0` pass on the in-memory file system. Two of them
+/// (`namespaces/TestNameReferenceDeploymentIssue3489`, `openapicustomschema/
+/// TestCustomOpenApiFieldFileNotFound`) are flagged in the corpus because no real binary on disk
+/// matches them; they pass here because the runner, like the upstream tests, builds in memory.
 enum KnownConformanceFailures {
-    static let reasons: [String: String] = [
-        "basic_io/TestBasicIO_1": "output differs from expected.yaml",
-        "blankvalues/TestBlankNamespace4240": "output differs from expected.yaml",
-        "configmaps/TestIssue3393": "output differs from expected.yaml",
-        "crd/TestCrdBase": "output differs from expected.yaml",
-        "crd/TestCrdWithOverlay": "output differs from expected.yaml",
-        "iampolicygenerator/TestGkeGenerator": "Error: unable to load builtin IAMPolicyGenerator.builtin.[noGrp]",
-        "iampolicygenerator/TestGkeGeneratorWithNamespace": "Error: unable to load builtin IAMPolicyGenerator.builtin.[noGrp]",
-        "iampolicygenerator/TestGkeGeneratorWithTwo": "Error: unable to load builtin IAMPolicyGenerator.builtin.[noGrp]",
-        "intermediateresourceid/TestIntermediateNameSecretKeyRefDiamond": "Error: found 2 resId matches for var PROJECT_XQL_ZERO_SECRET_NAME (unable to disambiguate between [Secret.v1.[noGrp]/project-xql-zero-xql-secret-6khmt",
-        "namereference/TestIssue3489": "Error: updating name reference in 'spec/template/spec/volumes/secret/secretName' field of 'Deployment.v1.apps/external-dns.kube-system': considering f",
-        "namereference/TestIssue3489Simplified": "Error: updating name reference in 'spec/template/spec/serviceAccountName' field of 'Deployment.v1.apps/myDep.kube-system': considering field 'spec/tem",
-        "namereference/TestIssue4884_UseLocalConfigAsNameRefSource": "output differs from expected.yaml",
-        "namespaces/TestNameReferenceDeploymentIssue3489": "Error: accumulating resources: accumulation err='accumulating resources from '../ov1': evalsymlink failure on '/tmp/tmp599ac7x4/ov1' : lstat /tmp/tmp5",
-        "namespaces/TestVariablesAmbiguousWorkaround": "Error: found 2 resId matches for var elasticsearch-dev-service-name (unable to disambiguate between [Service.v1.[noGrp]/elasticsearch.dev Service.v1.[",
-        "openapicustomschema/TestCustomOpenApiFieldBasicUsage": "output differs from expected.yaml",
-        "openapicustomschema/TestCustomOpenApiFieldFromBase": "output differs from expected.yaml",
-        "openapicustomschema/TestCustomOpenApiFieldFromOverlay": "output differs from expected.yaml",
-        "openapicustomschema/TestCustomOpenApiFieldWithTwoGvks": "output differs from expected.yaml",
-        "originannotation/TestAnnoOriginBuiltinGeneratorFromFileWithOverlay": "output differs from expected.yaml",
-        "originannotation/TestAnnoOriginGeneratorFromFile": "output differs from expected.yaml",
-        "originannotation/TestAnnoOriginInlineBuiltinGenerator": "output differs from expected.yaml",
-        "originannotation/TestAnnoOriginLocalFiles": "output differs from expected.yaml",
-        "originannotation/TestAnnoOriginLocalFilesWithOverlay": "output differs from expected.yaml",
-        "originannotation/TestGeneratorWithAnnoOrigin": "output differs from expected.yaml",
-        "replacementtransformer/TestReplacementTransformerWithOriginalName": "output differs from expected.yaml",
-        "transformerannotation/TestAnnoOriginAndTransformerBuiltinLocal": "output differs from expected.yaml",
-        "transformerannotation/TestAnnoTransformerBuiltinInline": "output differs from expected.yaml",
-        "transformerannotation/TestAnnoTransformerLocalFilesWithOverlay": "output differs from expected.yaml",
-        "variableref/TestBug506": "Error: accumulating resources: accumulation err='accumulating resources from '../o1': '/o1' must resolve to a file': couldn't make target for path '/o",
-        "variableref/TestVariableRefIngressOverlay": "Error: invalid Kustomization: json: unknown field \"nameprefix\"",
-        "variableref/TestVaribaleRefDifferentPrefix": "Error: found 2 resId matches for var elasticsearch-dev-service-name (unable to disambiguate between [Service.v1.[noGrp]/base-dev-elasticsearch.[noNs] ",
-    ]
+    static let reasons: [String: String] = [:]
 }

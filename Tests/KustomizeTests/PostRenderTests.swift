@@ -9,7 +9,7 @@ import Testing
 /// helm-controller's post-renderers on podinfo: ours against `helm template | kubectl kustomize`.
 @Suite struct PostRenderTests {
     static func podinfoManifest() throws -> String {
-        let chart = try #require(SharedConformance.path) + "/charts/podinfo-6.5.3"
+        let chart = try #require(SharedConformance.root()) + "/charts/podinfo-6.5.3"
         let loaded = try ChartLoader().load(path: chart)
         var capabilities = Capabilities()
         capabilities.kubeVersion = try Capabilities.KubeVersion.parse("1.28.3")
