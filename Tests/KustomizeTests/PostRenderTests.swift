@@ -66,6 +66,33 @@ import Testing
         #expect(ours.contains("image: registry.example.com/podinfo:6.6.0"))
     }
 
+    /// The real Helm v3.13.2 (`$SWIFTFLUX_HELM`, else `.tools/` after `setup_helm`).
+    static let helm: String? = {
+        if let env = ProcessInfo.processInfo.environment["SWIFTFLUX_HELM"], FileManager.default.isExecutableFile(atPath: env) {
+            return env
+        }
+        let local = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(".tools/helm-v3.13.2/helm/helm").path
+        return FileManager.default.isExecutableFile(atPath: local) ? local : nil
+    }()
+
+    @Test("podinfo post-rendered in process equals the real helm template piped through kubectl kustomize",
+          .enabled(if: KustomizeDifferentialTests.kubectl != nil && helm != nil && SharedConformance.isAvailable))
+    func podinfoMatchesRealHelm() async throws {
+        let chart = try #require(SharedConformance.root()) + "/charts/podinfo-6.5.3"
+        let rendered = try await ProcessRunner.run(try #require(Self.helm),
+                                                   ["template", "podinfo", chart, "--skip-tests", "--kube-version", "1.28.3"])
+        #expect(rendered.status == 0)
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("postrender-helm-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+        try Data(rendered.stdout.utf8).write(to: tmp.appendingPathComponent("helm-output.yaml"))
+        try Data(Self.equivalentKustomization.utf8).write(to: tmp.appendingPathComponent("kustomization.yaml"))
+        let theirs = try await ProcessRunner.run(try #require(KustomizeDifferentialTests.kubectl), ["kustomize", tmp.path])
+        #expect(theirs.status == 0)
+        #expect(try Self.renderer.run(try Self.podinfoManifest()) == theirs.stdout)
+    }
+
     @Test("origin labels are added to every object's metadata only")
     func originLabels() throws {
         let manifest = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: b\n  labels:\n    app: b\nspec:\n  template:\n    metadata:\n      labels:\n        app: b\n"
