@@ -36,11 +36,15 @@ struct BenchKustomizeCommand: ParsableCommand {
         let selfPath = CommandLine.arguments[0].hasPrefix("/") ? CommandLine.arguments[0]
             : FileManager.default.currentDirectoryPath + "/" + CommandLine.arguments[0]
         let kubectlPath = BenchKustomizeInputs.which(kubectl)
-        for (label, target) in [("overlay (base of 20 resources, 2 overlays, generators, patches)", dir + "/overlay/prod"),
+        for (label, target) in [("overlay (base of 20 resources, 2 overlays, generators, patches)", dir + "/overlay/all"),
                                 ("podinfo 6.5.3 manifests (patches + images)", dir + "/podinfo")] {
             let fs = try DiskFileSystem(root: "/")
             let output = try Kustomizer.build(fs: fs, path: target)
             print("\(label): \(output.components(separatedBy: "\n---\n").count) resources, \(output.utf8.count) bytes")
+            if let kubectlPath {
+                let theirs = try BenchKustomizeInputs.output([kubectlPath, "kustomize", target])
+                print("  output identical to \(kubectl) kustomize: \(theirs == output ? "yes" : "NO")")
+            }
             let inProcess = try measure { _ = try Kustomizer.build(fs: fs, path: target) }
             print(String(format: "  in process:                 %8.1f builds/s", inProcess))
             let ours = try BenchKustomizeInputs.wholeProcess([selfPath, "build", "kustomize", target], runs: runs)

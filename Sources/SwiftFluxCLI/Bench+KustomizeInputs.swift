@@ -6,8 +6,9 @@ import Glibc
 
 /// Inputs and process helpers of `swiftflux bench kustomize`.
 enum BenchKustomizeInputs {
-    /// A base of 20 resources (5 apps × Deployment, Service, ConfigMap generator, ServiceAccount)
-    /// and overlays `staging` and `prod` (prefix, namespace, labels, patches, images, generators).
+    /// A base of 20 resources (5 apps × Deployment, Service, ConfigMap, ServiceAccount) plus a
+    /// ConfigMap generator, overlays `staging` and `prod` (prefix, namespace, labels, patches,
+    /// images, generators) and `all`, which builds both overlays.
     static func writeOverlay(at dir: String) throws {
         var base = "resources:\n"
         for i in 1...5 {
@@ -70,6 +71,7 @@ enum BenchKustomizeInputs {
         }
         base += "configMapGenerator:\n- name: shared\n  literals:\n  - region=eu-west-1\n  - tier=backend\n"
         try write(dir + "/base/kustomization.yaml", base)
+        try write(dir + "/all/kustomization.yaml", "resources:\n- ../staging\n- ../prod\n")
         for (env, replicas) in [("staging", 2), ("prod", 5)] {
             try write(dir + "/\(env)/kustomization.yaml", """
                 resources:
@@ -149,14 +151,46 @@ enum BenchKustomizeInputs {
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
     }
 
-    /// The absolute path of `name` on PATH, or nil.
+    /// The absolute path of `name` on PATH (then in the Google Cloud SDK's `bin`, where this
+    /// machine keeps the versioned kubectl binaries), or nil.
     static func which(_ name: String) -> String? {
         if name.hasPrefix("/") { return FileManager.default.isExecutableFile(atPath: name) ? name : nil }
-        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+        let dirs = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
+            + ["/usr/lib/google-cloud-sdk/bin"]
+        for dir in dirs {
             let candidate = "\(dir)/\(name)"
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
         }
         return nil
+    }
+
+    /// The standard output of one run of `argv` (stderr discarded); throws if it fails.
+    static func output(_ argv: [String]) throws -> String {
+        var fds: [Int32] = [0, 0]
+        guard pipe(&fds) == 0 else { throw BenchKustomizeError(message: "pipe failed") }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
+        posix_spawn_file_actions_addclose(&actions, fds[0])
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        var cargs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+        defer { for p in cargs { free(p) } }
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, argv[0], &actions, nil, &cargs, environ)
+        close(fds[1])
+        defer { close(fds[0]) }
+        guard rc == 0 else { throw BenchKustomizeError(message: "cannot run \(argv[0]): \(rc)") }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = read(fds[0], &buffer, buffer.count)
+            if n > 0 { bytes += buffer[0..<n] } else if n == 0 || errno != EINTR { break }
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        guard status == 0 else { throw BenchKustomizeError(message: "\(argv.joined(separator: " ")) failed (status \(status))") }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Runs `argv` `runs` times (stdout/stderr to /dev/null) with posix_spawn and waitpid, and
