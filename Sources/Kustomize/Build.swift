@@ -18,6 +18,9 @@ public struct BuildOptions: Sendable {
     public var addManagedByLabel: Bool
     /// Version in the managed-by label.
     public var managedByVersion: String
+    /// Receives kustomize's warnings (deprecated fields), one line each, as each kustomization
+    /// file is loaded; the CLI prints them on stderr. Ignored by default.
+    public var warn: @Sendable (String) -> Void = { _ in }
 
     public init(loadRestrictions: LoadRestrictions = .rootOnly, reorder: ReorderOption = .unspecified,
                 addManagedByLabel: Bool = false, managedByVersion: String = "v5.3.0") {

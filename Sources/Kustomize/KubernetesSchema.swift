@@ -4,7 +4,9 @@ import StructuredData
 /// depends on: which kinds are cluster scoped, and where strategic merge patches merge lists by key.
 ///
 /// Only known GVKs have a schema. Below a field that the schema does not describe, every list is
-/// replaced wholesale by a patch (kyaml does not infer merge keys in kustomize's merges).
+/// replaced wholesale by a patch (kyaml does not infer merge keys in kustomize's merges). The
+/// type table (`KubernetesSchema+Types.swift`) holds every definition from which a list with
+/// `x-kubernetes-patch-strategy: merge` can be reached, and only the fields on those paths.
 enum KubernetesSchema {
     /// `apiVersion kind` of cluster-scoped types.
     static let clusterScoped: Set<String> = [
@@ -49,57 +51,11 @@ enum KubernetesSchema {
     static func object(_ t: String) -> Field { Field(type: t) }
     static func mergeList(_ t: String?, _ keys: String...) -> Field { Field(type: t, merge: true, keys: keys) }
 
-    /// The root type of a GVK, or nil when the schema does not know it.
+    /// The root type of a GVK, or nil when the schema does not describe it (or nothing in it
+    /// merges by key, which behaves the same).
     static func rootType(apiVersion: String, kind: String) -> String? {
-        let key = apiVersion + " " + kind
-        guard namespaced.contains(key) || clusterScoped.contains(key) else { return nil }
-        switch kind {
-        case "Pod": return "Pod"
-        case "PodTemplate": return "PodTemplate"
-        case "Deployment", "ReplicaSet", "DaemonSet", "StatefulSet", "Job", "ReplicationController": return "Workload"
-        case "CronJob": return "CronJob"
-        case "Service": return "Service"
-        case "ServiceAccount": return "ServiceAccount"
-        case "Node": return "Node"
-        default: return "Object"
-        }
+        rootTypes[apiVersion + " " + kind]
     }
-
-    /// Fields that lead to, or are, lists merged by key.
-    static let types: [String: [String: Field]] = [
-        "Object": ["metadata": object("ObjectMeta")],
-        "ObjectMeta": ["finalizers": mergeList(nil), "ownerReferences": mergeList(nil, "uid")],
-        "Pod": ["metadata": object("ObjectMeta"), "spec": object("PodSpec"), "status": object("PodStatus")],
-        "PodTemplate": ["metadata": object("ObjectMeta"), "template": object("PodTemplateSpec")],
-        "Workload": ["metadata": object("ObjectMeta"), "spec": object("WorkloadSpec"), "status": object("ConditionedStatus")],
-        "WorkloadSpec": ["template": object("PodTemplateSpec")],
-        "CronJob": ["metadata": object("ObjectMeta"), "spec": object("CronJobSpec")],
-        "CronJobSpec": ["jobTemplate": object("JobTemplate")],
-        "JobTemplate": ["metadata": object("ObjectMeta"), "spec": object("WorkloadSpec")],
-        "ConditionedStatus": ["conditions": mergeList(nil, "type")],
-        "PodTemplateSpec": ["metadata": object("ObjectMeta"), "spec": object("PodSpec")],
-        "PodSpec": [
-            "containers": mergeList("Container", "name"),
-            "initContainers": mergeList("Container", "name"),
-            "ephemeralContainers": mergeList("Container", "name"),
-            "volumes": mergeList(nil, "name"),
-            "imagePullSecrets": mergeList(nil, "name"),
-            "hostAliases": mergeList(nil, "ip"),
-            "topologySpreadConstraints": mergeList(nil, "topologyKey", "whenUnsatisfiable"),
-        ],
-        "Container": [
-            "ports": mergeList(nil, "containerPort", "protocol"),
-            "env": mergeList(nil, "name"),
-            "volumeMounts": mergeList(nil, "mountPath"),
-            "volumeDevices": mergeList(nil, "devicePath"),
-        ],
-        "PodStatus": ["conditions": mergeList(nil, "type"), "podIPs": mergeList(nil, "ip")],
-        "Service": ["metadata": object("ObjectMeta"), "spec": object("ServiceSpec")],
-        "ServiceSpec": ["ports": mergeList(nil, "port", "protocol")],
-        "ServiceAccount": ["metadata": object("ObjectMeta"), "secrets": mergeList(nil, "name")],
-        "Node": ["metadata": object("ObjectMeta"), "status": object("NodeStatus")],
-        "NodeStatus": ["addresses": mergeList(nil, "type"), "conditions": mergeList(nil, "type")],
-    ]
 }
 
 /// A position in the schema during a merge: the built-in type whose fields are being merged (nil
@@ -134,7 +90,8 @@ struct SchemaNode: Sendable {
             return SchemaNode(type: nil, field: CustomSchema.strategy(f), custom: custom, customNode: f)
         }
         guard let type else { return nil }
-        guard let f = KubernetesSchema.types[type]?[key] else { return SchemaNode(type: nil, field: nil) }
+        let fields = KubernetesSchema.types[type]
+        guard let f = fields?[key] ?? fields?["*"] else { return SchemaNode(type: nil, field: nil) }
         return SchemaNode(type: f.type, field: f)
     }
 

@@ -36,6 +36,7 @@ struct KustTarget {
     static func load(_ loader: Loader, options: BuildOptions, context: BuildContext) throws(KustomizeError) -> KustTarget {
         let (text, name) = try loader.loadKustomizationFile()
         let k = try Kustomization.decode(text, root: loader.root)
+        for w in k.warnings { options.warn(w) }
         return KustTarget(loader: loader, kustomization: k, fileName: name, options: options, context: context)
     }
 

@@ -93,6 +93,7 @@ extension Kustomization {
         k.configMapGenerator = try d.objects("configMapGenerator").map { (o) throws(KustomizeError) in try Self.generator(o) }
         k.secretGenerator = try d.objects("secretGenerator").map { (o) throws(KustomizeError) in try Self.generator(o) }
 
+        k.warnings = deprecationWarnings(o)
         if k.kind.isEmpty { k.kind = "Kustomization" }
         if k.apiVersion.isEmpty {
             k.apiVersion = k.kind == "Component" ? "kustomize.config.k8s.io/v1alpha1" : "kustomize.config.k8s.io/v1beta1"
@@ -107,6 +108,20 @@ extension Kustomization {
             throw KustomizeError(.invalid, "Failed to read kustomization file under \(root):\n" + errs.joined(separator: "\n"))
         }
         return k
+    }
+
+    /// kustomize's `CheckDeprecatedFields`: one line per deprecated field present (not null).
+    static func deprecationWarnings(_ o: JSONObject) -> [String] {
+        let fix = "Run 'kustomize edit fix' to update your Kustomization automatically."
+        let rows: [(String, String, String)] = [
+            ("bases", "resources", fix), ("commonLabels", "labels", fix), ("imageTags", "images", fix),
+            ("patchesJson6902", "patches", fix), ("patchesStrategicMerge", "patches", fix),
+            ("vars", "replacements", "[EXPERIMENTAL] " + fix),
+        ]
+        return rows.compactMap { field, instead, advice in
+            guard let v = o[field], !v.isNull else { return nil }
+            return "# Warning: '\(field)' is deprecated. Please use '\(instead)' instead. \(advice)"
+        }
     }
 
     static func patch(_ o: JSONObject) throws(KustomizeError) -> PatchSpec {

@@ -33,6 +33,8 @@ public struct Kustomization: Sendable {
     public var openapi: OrderedDictionary<String, String> = [:]
     public var buildMetadata: [String] = []
     public var helmCharts: [JSONValue] = []
+    /// Deprecation warnings kustomize prints (to stderr) when it loads this file.
+    public var warnings: [String] = []
 
     public init() {}
 

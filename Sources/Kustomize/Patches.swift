@@ -115,21 +115,40 @@ enum Patches {
     }
 
     /// A JSON 6902 patch applied to every resource the selector picks.
+    ///
+    /// Upstream the object the patch sees carries kustomize's build annotations
+    /// (`internal.config.kubernetes.io/…`) whenever the resource has any — always after the
+    /// previous id is stored — so `add /metadata/annotations/x` works on a resource without
+    /// annotations. They are modelled by a placeholder entry, removed again afterwards; then the
+    /// annotations are rewritten as strings (an empty map disappears), as `SetAnnotations` does.
     static func applyJSON(_ patch: JSONPatch, target: Selector, _ m: inout ResMap, storeId: Bool = true) throws(KustomizeError) {
         for i in try target.select(m) {
             var r = m.resources[i]
             if storeId { r.storePreviousId() }
+            var doc = r.object
+            if r.hasBuildAnnotations {
+                var meta = doc["metadata"]?.objectValue ?? [:]
+                var annotations = meta["annotations"]?.objectValue ?? [:]
+                annotations[Self.buildAnnotationPlaceholder] = .string(r.name)
+                meta["annotations"] = .object(annotations)
+                doc["metadata"] = .object(meta)
+            }
             let result: JSONValue
-            do { result = try patch.apply(to: .object(r.object)) } catch {
+            do { result = try patch.apply(to: .object(doc)) } catch {
                 throw KustomizeError(.patch, error.message)
             }
             guard case .object(let o) = result else {
                 throw KustomizeError(.patch, "json: cannot unmarshal into Go value of type map[string]interface {}")
             }
             r.object = o
+            var annotations = r.annotationPairs
+            for key in annotations.keys where key.hasPrefix("internal.config.kubernetes.io/") { annotations[key] = nil }
+            r.setAnnotations(annotations)
             m.resources[i] = r
         }
     }
+
+    static let buildAnnotationPlaceholder = "internal.config.kubernetes.io/previousNames"
 
     /// A deprecated `patchesJson6902` entry.
     static func json6902(_ spec: PatchSpec, _ m: inout ResMap, loader: Loader) throws(KustomizeError) {

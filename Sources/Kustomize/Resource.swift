@@ -118,6 +118,13 @@ public struct Resource: Sendable, Equatable {
         return Array(a.suffix(n)) == Array(b.suffix(n))
     }
 
+    /// Whether kustomize would have build annotations on this resource now (previous ids, name
+    /// prefixes or suffixes, generator bookkeeping, referrers).
+    var hasBuildAnnotations: Bool {
+        !previousIds.isEmpty || namePrefixes.contains { !$0.isEmpty } || nameSuffixes.contains { !$0.isEmpty }
+            || needsHash || !behavior.isEmpty || !refBy.isEmpty
+    }
+
     /// Whether the kind is a ConfigMap or Secret whose name may take a hash suffix.
     var isGeneratedKind: Bool { kind == "ConfigMap" || kind == "Secret" }
 }

@@ -48,6 +48,7 @@ struct BuildKustomizeCommand: ParsableCommand {
         case let other?: fail("illegal flag value --reorder \(other); legal values: [legacy none]")
         }
         options.addManagedByLabel = managedBy
+        options.warn = { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
         do {
             let cwd = FileManager.default.currentDirectoryPath
             let absolute = dir.hasPrefix("/") ? dir : cwd + "/" + dir

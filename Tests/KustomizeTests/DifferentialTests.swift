@@ -23,7 +23,7 @@ import Testing
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
     @Test("our overlays build as kubectl kustomize builds them", .enabled(if: kubectl != nil),
-          arguments: ["overlay/overlays/dev", "overlay/overlays/prod", "overlay/overlays/staging", "overlay/overlays/legacy", "overlay/base"])
+          arguments: ["overlay/overlays/dev", "overlay/overlays/prod", "overlay/overlays/staging", "overlay/overlays/legacy", "overlay/base", "schema"])
     func overlay(_ dir: String) async throws {
         let path = Self.fixtures.appendingPathComponent(dir).path
         let theirs = try await ProcessRunner.run(try #require(Self.kubectl), ["kustomize", path])
