@@ -9,7 +9,9 @@ import Glibc
 /// `swiftflux bench kustomize`: builds per second of two inputs — a realistic overlay (a base of
 /// 20 resources, two overlays with generators and patches, written to a temporary directory) and
 /// podinfo's rendered manifests with a patches/images kustomization — in process, and as whole
-/// processes (`swiftflux build kustomize` vs `kubectl.1.31 kustomize`) in the same run.
+/// processes (`swiftflux build kustomize` vs `kubectl.1.31 kustomize`, interleaved run by run in
+/// the same invocation, with wall-clock and CPU medians); each output is first compared with
+/// kubectl's.
 struct BenchKustomizeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kustomize",
@@ -47,13 +49,16 @@ struct BenchKustomizeCommand: ParsableCommand {
             }
             let inProcess = try measure { _ = try Kustomizer.build(fs: fs, path: target) }
             print(String(format: "  in process:                 %8.1f builds/s", inProcess))
-            let ours = try BenchKustomizeInputs.wholeProcess([selfPath, "build", "kustomize", target], runs: runs)
-            print(String(format: "  swiftflux build kustomize:  %8.1f builds/s (whole process, %d runs)", ours, runs))
-            if let kubectlPath {
-                let theirs = try BenchKustomizeInputs.wholeProcess([kubectlPath, "kustomize", target], runs: runs)
-                print(String(format: "  %@ kustomize:      %8.1f builds/s (whole process, %d runs)", kubectl, theirs, runs))
+            var commands = [[selfPath, "build", "kustomize", target]]
+            if let kubectlPath { commands.append([kubectlPath, "kustomize", target]) }
+            let results = try BenchKustomizeInputs.wholeProcess(commands, runs: runs)
+            print(String(format: "  swiftflux build kustomize:  %8.1f builds/s, median %6.1f ms wall, %6.1f ms CPU (whole process, %d runs)",
+                         results[0].perSecond, results[0].medianMs, results[0].medianCPUMs, runs))
+            if results.count > 1 {
+                print(String(format: "  %@ kustomize:     %8.1f builds/s, median %6.1f ms wall, %6.1f ms CPU (whole process, %d runs, interleaved)",
+                             kubectl, results[1].perSecond, results[1].medianMs, results[1].medianCPUMs, runs))
             } else {
-                print("  \(kubectl) kustomize: skipped (not on PATH)")
+                print("  \(kubectl) kustomize: skipped (not found)")
             }
         }
     }

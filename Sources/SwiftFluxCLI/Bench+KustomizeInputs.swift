@@ -193,29 +193,48 @@ enum BenchKustomizeInputs {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Runs `argv` `runs` times (stdout/stderr to /dev/null) with posix_spawn and waitpid, and
-    /// returns completed runs per wall-clock second. Throws if a run fails.
-    static func wholeProcess(_ argv: [String], runs: Int) throws -> Double {
+    /// Whole-process throughput of several commands measured together: `runs` rounds, each
+    /// running every command once (stdout/stderr to /dev/null, posix_spawn and waitpid), so that
+    /// load changes on a shared machine hit all of them alike. Returns, per command, runs per
+    /// second of its own wall-clock time, its median run in milliseconds and its median CPU time
+    /// (user + system, from `wait4`) in milliseconds. Throws if a run fails.
+    static func wholeProcess(_ commands: [[String]], runs: Int) throws -> [(perSecond: Double, medianMs: Double, medianCPUMs: Double)] {
+        var times = Array(repeating: [Double](), count: commands.count)
+        var cpu = Array(repeating: [Double](), count: commands.count)
         let clock = ContinuousClock()
-        let start = clock.now
         for _ in 0..<max(runs, 1) {
-            var actions = posix_spawn_file_actions_t()
-            posix_spawn_file_actions_init(&actions)
-            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-            defer { posix_spawn_file_actions_destroy(&actions) }
-            var cargs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
-            defer { for p in cargs { free(p) } }
-            var pid: pid_t = 0
-            let rc = posix_spawn(&pid, argv[0], &actions, nil, &cargs, environ)
-            guard rc == 0 else { throw BenchKustomizeError(message: "cannot run \(argv[0]): \(rc)") }
-            var status: Int32 = 0
-            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-            guard status == 0 else { throw BenchKustomizeError(message: "\(argv.joined(separator: " ")) failed (status \(status))") }
+            for (i, argv) in commands.enumerated() {
+                let start = clock.now
+                cpu[i].append(try spawnAndWait(argv))
+                let d = start.duration(to: clock.now)
+                times[i].append(Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
+            }
         }
-        let d = start.duration(to: clock.now)
-        let secs = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-        return Double(max(runs, 1)) / secs
+        return times.indices.map { i in
+            let wall = times[i].sorted()
+            let used = cpu[i].sorted()
+            return (Double(wall.count) / wall.reduce(0, +), wall[wall.count / 2] * 1000, used[used.count / 2] * 1000)
+        }
+    }
+
+    /// Runs one command to completion; returns its CPU seconds (user + system).
+    private static func spawnAndWait(_ argv: [String]) throws -> Double {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        var cargs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+        defer { for p in cargs { free(p) } }
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, argv[0], &actions, nil, &cargs, environ)
+        guard rc == 0 else { throw BenchKustomizeError(message: "cannot run \(argv[0]): \(rc)") }
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        guard status == 0 else { throw BenchKustomizeError(message: "\(argv.joined(separator: " ")) failed (status \(status))") }
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 }
 
