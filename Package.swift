@@ -5,7 +5,7 @@
 //   1. Pure libraries (no I/O)   GoCompat, StructuredData, KubeModel, KStatus (kstatus), GoTemplate,
 //                                SemVer, Sprig, HelmEngine (charts, values, rendering), FluxAPI (typed
 //                                Flux kinds), FluxCRDs (CRDs generated from FluxAPI), FluxInstall
-//                                (install manifests)
+//                                (install manifests), Kustomize (kustomize build)
 //   2. I/O                       KubeClient, ArtifactStorage (source artifacts on disk), SourceHTTP
 //                                (TLS/auth/retry plumbing), ArtifactHTTP (artifact file server +
 //                                fetcher), OCIRegistry (registry v2 client),
@@ -116,6 +116,16 @@ let package = Package(
         .target(
             name: "KStatus",
             dependencies: ["GoCompat", "KubeModel", "StructuredData"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Kustomize",
+            dependencies: [
+                "StructuredData", "KubeModel", "GoCompat",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "Yams", package: "Yams"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -328,7 +338,7 @@ let package = Package(
             dependencies: [
                 "KubeClient", "KubeModel", "StructuredData", "GoTemplate", "APIServer", "APIServerCore", "HelmEngine", "HelmActions",
                 "Sprig", "ControllerRuntime", "FluxInstall", "FluxCRDs", "FluxAPI", "ArtifactStorage", "HelmRepo", "HelmController",
-                "FluxCLI",
+                "FluxCLI", "Kustomize",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -408,6 +418,7 @@ let package = Package(
             dependencies: ["HelmController", "ControllerRuntime", "FluxAPI", "FluxCRDs", "HelmActions", "ArtifactHTTP", "ArtifactStorage",
                            "SwiftFluxTesting", .product(name: "Crypto", package: "swift-crypto")],
             exclude: ["Fixtures"], swiftSettings: swiftSettings),
+        .testTarget(name: "KustomizeTests", dependencies: ["Kustomize", "StructuredData", "SharedTestData", "HelmEngine", "SwiftFluxTesting"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "SwiftFluxCLITests", dependencies: ["SharedTestData", "SwiftFluxCLI"], swiftSettings: swiftSettings),
         .testTarget(name: "HelmParityTests", dependencies: ["SharedTestData", "SwiftFluxTesting", "Sprig", "GoTemplate"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(

@@ -19,4 +19,5 @@ let benchSubcommands: [any ParsableCommand.Type] = [
     BenchRuntimeCommand.self,
     BenchArtifactsCommand.self,
     BenchRegexCommand.self,
+    BenchKustomizeCommand.self,
 ]

@@ -18,6 +18,7 @@ public struct RootCommand: AsyncParsableCommand {
             InstallCommand.self,
             UpCommand.self,
             ControllersCommand.self,
+            BuildCommand.self,
         ]
     )
 
