@@ -61,6 +61,12 @@ public struct ChartBuild: Sendable, Equatable {
     public var valuesFiles: [String] = []
     public var packaged = false
 
+    /// A build of `name` at `version` (empty: nothing built yet).
+    public init(name: String = "", version: String = "") {
+        self.name = name
+        self.version = version
+    }
+
     /// `Build.Summary`: "pulled 'podinfo' chart with version '6.5.3'" (or `packaged`/`new`),
     /// plus " and merged values files [a b]".
     public var summary: String {
