@@ -62,7 +62,7 @@ final class SourceHarness: Sendable {
         managerOptions.minRetryDelay = .milliseconds(100)
         managerOptions.maxRetryDelay = .seconds(2)
         var logger = Logger(label: "source-controller-test")
-        logger.logLevel = .critical
+        logger.logLevel = ProcessInfo.processInfo.environment["SOURCE_TEST_LOG"] == nil ? .critical : .debug
         let runtime = ControllerRuntime(client: client, options: managerOptions,
                                         ownKinds: [HelmRepository.apiResource, HelmChart.apiResource], logger: logger)
         let manager = ControllerManager(name: "source-controller", runtime: runtime)
