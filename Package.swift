@@ -325,6 +325,7 @@ let package = Package(
             dependencies: [
                 "KubeClient", "KubeModel", "StructuredData", "GoTemplate", "APIServer", "HelmEngine", "HelmActions",
                 "ControllerRuntime", "FluxInstall", "ArtifactStorage", "HelmRepo",
+                "SourceController", "FluxAPI", "FluxCRDs", "OCIRegistry", "RegistryTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),

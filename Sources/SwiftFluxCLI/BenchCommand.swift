@@ -17,4 +17,5 @@ let benchSubcommands: [any ParsableCommand.Type] = [
     BenchHelmCommand.self,
     BenchRuntimeCommand.self,
     BenchArtifactsCommand.self,
+    BenchHelmChartCommand.self,
 ]
