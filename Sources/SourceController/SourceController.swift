@@ -16,6 +16,10 @@ public enum SourceController {
     /// `spec.sourceRef` index, scoped to the chart's namespace).
     public static let sourceIndex = ".metadata.source"
 
+    /// The kinds this controller reconciles, for `ControllerRuntime(ownKinds:)` (the
+    /// `--watch-label-selector` applies to their watches).
+    public static let ownKinds = [HelmRepository.apiResource, HelmChart.apiResource]
+
     /// Prepares the storage (`--storage-path`, created when missing), starts the artifact file
     /// server on `--storage-addr` and waits until it listens, then registers the controllers:
     /// - `helmrepository`: HelmRepositories on generation changes, reconcile requests and deletion

@@ -46,7 +46,10 @@ final class ArtifactServerTask: Sendable {
     /// - Throws: "file server error: <cause>" when it cannot listen.
     static func start(root: String, address: StorageAddress, logger: Logger) async throws(SourceError) -> ArtifactServerTask {
         let (events, continuation) = AsyncStream.makeStream(of: Result<Int, any Error>.self)
-        let server = ArtifactServer(root: root, address: address, logger: logger)
+        // Hummingbird logs its own shutdown as errors; listen failures are reported below.
+        var quiet = logger
+        quiet.logLevel = .critical
+        let server = ArtifactServer(root: root, address: address, logger: quiet)
         logger.info("starting file server")
         let task = Task {
             do {

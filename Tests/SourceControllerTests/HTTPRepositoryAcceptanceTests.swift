@@ -3,6 +3,7 @@ import AsyncHTTPClient
 import FluxAPI
 import Foundation
 import HelmEngine
+import HelmRepo
 import KubeModel
 import RegistryTesting
 import SharedTestData
@@ -56,7 +57,7 @@ struct HTTPRepositoryAcceptanceTests {
                 #expect(index.status == 200 && Self.sha256(index.body) == stored.digest && Int64(index.body.count) == stored.size)
                 #expect(try await h.events("HelmRepository", "podinfo", reason: "NewArtifact") == [
                     .init(type: "Normal", reason: "NewArtifact",
-                          message: "stored fetched index of size \(HumanSizeText.of(stored.size ?? 0)) from '\(base)/charts/'",
+                          message: "stored fetched index of size \(HumanSize.string(stored.size ?? 0)) from '\(base)/charts/'",
                           annotations: ["source.toolkit.fluxcd.io/revision": revision, "source.toolkit.fluxcd.io/digest": stored.digest ?? ""],
                           count: 1),
                 ])
@@ -68,6 +69,8 @@ struct HTTPRepositoryAcceptanceTests {
                     C("ArtifactInStorage", "True", "ChartPullSucceeded", "pulled 'podinfo' chart with version '6.5.3'"),
                 ])
                 #expect(chart.status.observedGeneration == 1)
+                #expect(chart.conditions.allSatisfy { $0.observedGeneration == 1 && !$0.lastTransitionTime.isEmpty })
+                #expect(repository.conditions.allSatisfy { $0.observedGeneration == 1 && !$0.lastTransitionTime.isEmpty })
                 #expect(chart.status.observedChartName == "podinfo")
                 #expect(chart.status.observedSourceArtifactRevision == revision)
                 #expect(artifact.revision == "6.5.3")
@@ -104,21 +107,5 @@ struct HTTPRepositoryAcceptanceTests {
                         == ["artifact up-to-date with remote revision: '\(revision)'"])
             }
         }
-    }
-}
-
-/// docker/go-units HumanSize as the controller words it.
-enum HumanSizeText {
-    static func of(_ size: Int64) -> String {
-        var value = Double(size)
-        var unit = 0
-        let units = ["B", "kB", "MB", "GB"]
-        while value >= 1000, unit < units.count - 1 {
-            value /= 1000
-            unit += 1
-        }
-        var text = String(format: "%.4g", value)
-        if text.contains("e") { text = String(value) }
-        return text + units[unit]
     }
 }

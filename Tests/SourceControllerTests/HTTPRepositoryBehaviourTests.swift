@@ -205,4 +205,66 @@ struct HTTPRepositoryBehaviourTests {
             }
         }
     }
+
+    @Test("OCI HelmRepositories are static: a leftover finalizer and status are removed once, with the Trace event Migration")
+    func ociMigration() async throws {
+        try await SourceHarness.with { h in
+            var legacy = Objects.helmRepository("legacy", url: "oci://registry.example/charts", type: .oci)
+            legacy.metadata.finalizers = ["finalizers.fluxcd.io"]
+            try await h.create(legacy)
+            try await h.create(Objects.helmRepository("static", url: "oci://registry.example/charts", type: .oci))
+            let migration = "removed artifact and finalizer to migrate to static HelmRepository of type OCI"
+            let migrated = try await h.waitForRepository("legacy") { ($0.metadata.finalizers ?? []).isEmpty }
+            #expect(migrated.conditions.isEmpty && migrated.status.artifact == nil && migrated.status.url == nil)
+            let ok = try await eventually(within: .seconds(30)) {
+                try await h.events("HelmRepository", "legacy", reason: "Migration").map(\.message) == [migration]
+            }
+            #expect(ok)
+            let plain = try await h.waitForRepository("static") { ($0.status.observedGeneration ?? 0) == 0 }
+            #expect(plain.conditions.isEmpty && (plain.metadata.finalizers ?? []).isEmpty)
+            #expect(try await h.events("HelmRepository", "static", reason: "Migration").allSatisfy { $0.count == 1 })
+        }
+    }
+
+    @Test("with --helm-cache-max-size the charts of a repository resolve through the index cache")
+    func indexCache() async throws {
+        try await Self.serve { _, base, _ in
+            try await SourceHarness.with(configure: { $0.helmCacheMaxSize = 10 }) { h in
+                try await h.create(Objects.helmRepository("podinfo", url: base + "/charts"))
+                try await h.create(Objects.helmChart("first", source: "podinfo"))
+                try await h.create(Objects.helmChart("second", version: "6.x", source: "podinfo"))
+                let first = try await h.waitForChart("first") { $0.isReady }
+                let second = try await h.waitForChart("second") { $0.isReady }
+                #expect(first.status.artifact?.digest == second.status.artifact?.digest)
+                #expect(second.status.artifact?.revision == "6.5.3")
+            }
+        }
+    }
+
+    @Test("--artifact-retention-* keep one artifact after a rebuild, and --artifact-digest-algo sets digests and index revisions")
+    func retentionAndDigests() async throws {
+        try await Self.serve { _, base, podinfo in
+            try await SourceHarness.with(configure: { options in
+                options.artifactRetentionTTL = .zero
+                options.artifactRetentionRecords = 1
+                options.artifactDigestAlgorithm = "sha512"
+            }) { h in
+                try await h.create(Objects.helmRepository("podinfo", url: base + "/charts"))
+                try await h.create(Objects.helmChart("prod", source: "podinfo", valuesFiles: ["values-prod.yaml"]))
+                let first = try await h.waitForChart("prod") { $0.isReady }
+                let repository = try await h.helmRepository("podinfo")
+                #expect(repository.status.artifact?.revision == DigestAlgorithm.sha512.digest(podinfo.index).description)
+                #expect(first.status.artifact?.digest?.hasPrefix("sha512:") == true)
+
+                _ = try await h.client.patch(HelmChart.apiResource, namespace: h.namespace, name: "prod", type: .merge,
+                                             body: ["spec": ["valuesFiles": ["values.yaml", "values-prod.yaml"]]])
+                _ = try await h.waitForChart("prod") { $0.status.artifact?.revision == "6.5.3+2" && $0.isReady }
+                try await h.requestReconcile(HelmChart.self, "prod", token: "collect")
+                _ = try await h.waitForChart("prod") { $0.status.lastHandledReconcileAt == "collect" }
+                let files = try FileManager.default.contentsOfDirectory(atPath: h.storage + "/helmchart/flux-test/prod").sorted()
+                #expect(files == ["latest.tar.gz", "podinfo-6.5.3+2.tgz", "podinfo-6.5.3+2.tgz.lock"])
+                #expect(try await h.events("HelmChart", "prod", reason: "GarbageCollectionSucceeded").map(\.message) == ["garbage collected 1 artifacts"])
+            }
+        }
+    }
 }
