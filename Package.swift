@@ -16,7 +16,8 @@
 //   4. Server                    APIServerCore (storage, no HTTP), APIServer (HTTP front)
 //   -  Test support              SwiftFluxTesting (in-process API server for tests), RegistryTesting
 //                                (real Distribution registry, token server, test PKI)
-//   5. Controllers               HelmController (source, kustomize, notification, image next)
+//   5. Controllers               SourceController (HelmRepository, HelmChart; artifact server),
+//                                HelmController (kustomize, notification, image next)
 //   6. Entry point               FluxCLI (the `flux` command tree, over the Flux API types),
 //                                SwiftFluxCLI (command tree) + swiftflux (executable)
 import PackageDescription
@@ -308,6 +309,16 @@ let package = Package(
 
         // MARK: Layer 5 — controllers
         .target(
+            name: "SourceController",
+            dependencies: [
+                "ControllerRuntime", "FluxAPI", "ArtifactStorage", "ArtifactHTTP", "SourceHTTP", "OCIRegistry", "Cosign", "HelmRepo",
+                "HelmEngine", "KubeClient", "KubeModel", "StructuredData", "GoCompat",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "HelmController",
             dependencies: [
                 "ControllerRuntime", "FluxAPI", "FluxSSA", "HelmActions", "HelmEngine", "KubeClient", "KubeModel",
@@ -338,7 +349,7 @@ let package = Package(
             dependencies: [
                 "KubeClient", "KubeModel", "StructuredData", "GoTemplate", "APIServer", "APIServerCore", "HelmEngine", "HelmActions",
                 "Sprig", "ControllerRuntime", "FluxInstall", "FluxCRDs", "FluxAPI", "ArtifactStorage", "HelmRepo", "HelmController",
-                "FluxCLI", "Kustomize",
+                "FluxCLI", "Kustomize", "SourceController", "OCIRegistry", "RegistryTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -419,6 +430,14 @@ let package = Package(
                            "SwiftFluxTesting", .product(name: "Crypto", package: "swift-crypto")],
             exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "KustomizeTests", dependencies: ["Kustomize", "StructuredData", "SharedTestData", "HelmEngine", "SwiftFluxTesting"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
+        .testTarget(name: "SourceControllerTests", dependencies: ["SourceController", "SwiftFluxTesting", "RegistryTesting", "FluxCRDs",
+            "FluxAPI", "ControllerRuntime", "KubeClient", "KubeModel", "StructuredData", "HelmEngine", "HelmRepo", "ArtifactStorage",
+            "OCIRegistry", "Cosign", "SourceHTTP", "SharedTestData",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "X509", package: "swift-certificates"),
+            .product(name: "SwiftASN1", package: "swift-asn1")], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "SwiftFluxCLITests", dependencies: ["SharedTestData", "SwiftFluxCLI"], swiftSettings: swiftSettings),
         .testTarget(name: "HelmParityTests", dependencies: ["SharedTestData", "SwiftFluxTesting", "Sprig", "GoTemplate"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(

@@ -20,4 +20,5 @@ let benchSubcommands: [any ParsableCommand.Type] = [
     BenchArtifactsCommand.self,
     BenchRegexCommand.self,
     BenchKustomizeCommand.self,
+    BenchHelmChartCommand.self,
 ]

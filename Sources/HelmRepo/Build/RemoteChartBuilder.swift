@@ -61,6 +61,15 @@ public struct ChartBuild: Sendable, Equatable {
     public var valuesFiles: [String] = []
     public var packaged = false
 
+    /// A build of `name` at `version` written to `path` (all empty: nothing built yet).
+    public init(name: String = "", version: String = "", path: String = "", valuesFiles: [String] = [], packaged: Bool = false) {
+        self.name = name
+        self.version = version
+        self.path = path
+        self.valuesFiles = valuesFiles
+        self.packaged = packaged
+    }
+
     /// `Build.Summary`: "pulled 'podinfo' chart with version '6.5.3'" (or `packaged`/`new`),
     /// plus " and merged values files [a b]".
     public var summary: String {
