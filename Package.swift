@@ -210,7 +210,7 @@ let package = Package(
         .target(
             name: "HelmActions",
             dependencies: [
-                "HelmEngine", "KubeClient", "KubeModel", "StructuredData", "GoCompat",
+                "HelmEngine", "Sprig", "KubeClient", "KubeModel", "StructuredData", "GoCompat",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -315,6 +315,8 @@ let package = Package(
                 "KubeClient", "KubeModel", "StructuredData", "GoTemplate", "APIServer", "HelmEngine", "HelmActions", "Sprig",
                 "ControllerRuntime", "FluxInstall", "ArtifactStorage", "HelmRepo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),

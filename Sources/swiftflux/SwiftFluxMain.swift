@@ -4,6 +4,6 @@ import SwiftFluxCLI
 @main
 enum SwiftFluxMain {
     static func main() async {
-        await RootCommand.main(nil)
+        await RootCommand.main(HelmArguments.normalized(Array(CommandLine.arguments.dropFirst())))
     }
 }
