@@ -222,7 +222,7 @@ let package = Package(
         .target(
             name: "HelmActions",
             dependencies: [
-                "HelmEngine", "KubeClient", "KubeModel", "StructuredData", "GoCompat",
+                "HelmEngine", "Sprig", "KubeClient", "KubeModel", "StructuredData", "GoCompat",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -351,6 +351,8 @@ let package = Package(
                 "Sprig", "ControllerRuntime", "FluxInstall", "FluxCRDs", "FluxAPI", "ArtifactStorage", "HelmRepo", "HelmController",
                 "FluxCLI", "Kustomize", "SourceController", "OCIRegistry", "RegistryTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),

@@ -45,12 +45,24 @@ public struct JSONParser {
             StructuredDataError(.invalidJSON, "\(message) (at offset \(position))")
         }
 
+        /// Go's `quoteChar`: the byte as the rune of the same value (Latin-1), quoted as
+        /// `strconv.Quote` does, between single quotes (`'Î'`, `'\n'`, `'\x01'`, `'\u0085'`).
         func describe(_ b: UInt8) -> String {
+            func hex(_ v: UInt8) -> String { (v < 0x10 ? "0" : "") + String(v, radix: 16) }
             switch b {
             case UInt8(ascii: "'"): return "'\\''"
             case UInt8(ascii: "\""): return "'\"'"
-            case 0x20..<0x7f: return "'\(Character(Unicode.Scalar(b)))'"
-            default: return "'\\x\(String(b, radix: 16))'"
+            case UInt8(ascii: "\\"): return "'\\\\'"
+            case 0x07: return "'\\a'"
+            case 0x08: return "'\\b'"
+            case 0x09: return "'\\t'"
+            case 0x0a: return "'\\n'"
+            case 0x0b: return "'\\v'"
+            case 0x0c: return "'\\f'"
+            case 0x0d: return "'\\r'"
+            case 0x20..<0x7f, 0xa1...0xff where b != 0xad: return "'\(Character(Unicode.Scalar(b)))'"
+            case 0x80...0xff: return "'\\u00\(hex(b))'"
+            default: return "'\\x\(hex(b))'"
             }
         }
 

@@ -9,7 +9,7 @@ import StructuredData
 struct HelmTemplateRunner {
     /// Relative chart and values paths resolve against this directory.
     var workingDirectory: String
-    var loader = ChartLoader()
+    var loader = HelmChartSource.loader
     /// The Kubernetes version reported without `--kube-version`: what the released Helm v3.13.2
     /// binary reports (built with client-go v0.28, so `v1.28.0`). Helm's own test suite runs
     /// without those build flags and sees `Capabilities.defaultKubeVersion` (`v1.20.0`) instead.
@@ -58,6 +58,11 @@ struct HelmTemplateRunner {
 
     private func execute(_ arguments: [String], _ output: inout Output) throws {
         let flags = try HelmTemplateFlags(arguments: arguments)
+        output.stderr += HelmKubeconfigCheck.warnings(kubeconfig: flags.kubeconfig)
+        var postRenderer: HelmPostRenderer?
+        if let binary = flags.postRenderer, !binary.isEmpty {
+            postRenderer = try HelmPostRenderer(binary: binary, arguments: flags.postRendererArgs, workingDirectory: workingDirectory)
+        }
         if flags.positional.isEmpty {
             throw FlagError("\"helm template\" requires at least 1 argument\n\nUsage:  helm template [NAME] [CHART] [flags]")
         }
@@ -72,18 +77,17 @@ struct HelmTemplateRunner {
         let (name, chartPath) = try nameAndChart(flags)
         let resolved = try locate(chartPath)
         let values = try userValues(flags)
-        let chart = try loader.load(path: resolved)
-        switch chart.metadata.type {
+        let loaded = try loader.load(path: resolved)
+        switch loaded.metadata.type {
         case "", "application": break
-        default: throw FlagError("\(chart.metadata.type) charts are not installable")
+        default: throw FlagError("\(loaded.metadata.type) charts are not installable")
         }
-        if chart.metadata.deprecated { output.stderr += "WARNING: This chart is deprecated\n" }
-        let missing = chart.metadata.dependencies.filter { request in
-            !chart.dependencies.contains { $0.name == request.name }
-        }.map(\.name)
-        if !missing.isEmpty {
-            throw FlagError("An error occurred while checking for chart dependencies. You may need to run `helm dependency build` to fetch missing dependencies: found in Chart.yaml, but missing in charts/ directory: \(missing.joined(separator: ", "))")
-        }
+        if loaded.metadata.deprecated { output.stderr += "WARNING: This chart is deprecated\n" }
+        var progress = ""
+        defer { output.stdout = progress + output.stdout }
+        let chart = try HelmChartSource.resolveDependencies(loaded, path: resolved, dependencyUpdate: flags.dependencyUpdate,
+                                                            out: { progress += $0 })
+        if let option = flags.dryRun { try HelmDryRun(option: option.isEmpty ? "true" : option).validate() }
         let install = InstallRender(
             release: ReleaseOptions(name: name, namespace: flags.namespace, revision: 1,
                                     isInstall: !flags.isUpgrade, isUpgrade: flags.isUpgrade),
@@ -91,7 +95,16 @@ struct HelmTemplateRunner {
             subNotes: flags.renderSubchartNotes)
         do {
             let result = try install.run(chart: chart, values: values)
-            try emit(manifest: result.manifest, hooks: result.hooks, flags: flags, release: name, &output)
+            var manifest = result.manifest
+            if let postRenderer {
+                do { manifest = try postRenderer.runBlocking(manifest) } catch {
+                    let message = "error while running post render on files: \(error)"
+                    guard flags.debug else { throw FlagError(message + "\n\nUse --debug flag to render out invalid YAML") }
+                    try emit(manifest: "", hooks: result.hooks, flags: flags, release: name, &output)
+                    throw FlagError(message)
+                }
+            }
+            try emit(manifest: manifest, hooks: result.hooks, flags: flags, release: name, &output)
         } catch let failure as InstallRender.RenderFailure {
             guard flags.debug else {
                 throw FlagError("\(failure.error.message)\n\nUse --debug flag to render out invalid YAML")

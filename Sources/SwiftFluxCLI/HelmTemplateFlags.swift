@@ -23,8 +23,16 @@ struct HelmTemplateFlags {
     var debug = false
     var generateName = false
     var renderSubchartNotes = false
+    var postRenderer: String?
+    var postRendererArgs: [String] = []
+    var dependencyUpdate = false
+    var kubeconfig: String?
+    /// `--dry-run` (pflag `NoOptDefVal` "client" when given bare).
+    var dryRun: String?
 
-    enum Kind { case bool, string, stringArray, stringSlice }
+    /// pflag value kinds; `optionalString` is a string flag whose bare form takes the default
+    /// (`NoOptDefVal`) instead of the next argument.
+    enum Kind: Equatable { case bool, string, stringArray, stringSlice, optionalString(String) }
 
     static let table: [(long: String, short: Character?, kind: Kind)] = [
         ("namespace", "n", .string), ("values", "f", .stringSlice), ("set", nil, .stringArray),
@@ -34,7 +42,8 @@ struct HelmTemplateFlags {
         ("is-upgrade", nil, .bool), ("show-only", "s", .stringArray), ("output-dir", nil, .string),
         ("name-template", nil, .string), ("release-name", nil, .bool), ("debug", nil, .bool),
         ("generate-name", "g", .bool), ("render-subchart-notes", nil, .bool), ("validate", nil, .bool),
-        ("dry-run", nil, .string), ("create-namespace", nil, .bool), ("devel", nil, .bool),
+        ("dry-run", nil, .optionalString("client")), ("post-renderer-args", nil, .stringArray),
+        ("kubeconfig", nil, .string), ("kube-context", nil, .string), ("create-namespace", nil, .bool), ("devel", nil, .bool),
         ("dependency-update", nil, .bool), ("disable-openapi-validation", nil, .bool),
         ("atomic", nil, .bool), ("wait", nil, .bool), ("wait-for-jobs", nil, .bool),
         ("version", nil, .string), ("description", nil, .string), ("timeout", nil, .string),
@@ -81,6 +90,10 @@ struct HelmTemplateFlags {
                 setBool(flag.long, b)
                 continue
             }
+            if case .optionalString(let bare) = flag.kind {
+                setValues(flag.long, [inline ?? bare])
+                continue
+            }
             let value: String
             if let inline { value = inline } else {
                 guard i < args.count else {
@@ -104,6 +117,7 @@ struct HelmTemplateFlags {
         case "debug": debug = value
         case "generate-name": generateName = value
         case "render-subchart-notes": renderSubchartNotes = value
+        case "dependency-update": dependencyUpdate = value
         default: break
         }
     }
@@ -121,6 +135,10 @@ struct HelmTemplateFlags {
         case "show-only": showOnly += values
         case "output-dir": outputDir = values.last
         case "name-template": nameTemplate = values.last
+        case "post-renderer": postRenderer = values.last
+        case "post-renderer-args": postRendererArgs += values
+        case "kubeconfig": kubeconfig = values.last
+        case "dry-run": dryRun = values.last
         default: break
         }
     }

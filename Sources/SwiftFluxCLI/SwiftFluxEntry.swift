@@ -38,7 +38,7 @@ public enum SwiftFluxEntry {
             command.hidden = !configuration.shouldDisplay
             command.disableFlagParsing = true
             command.run = { invocation in
-                await RootCommand.main([name] + invocation.args)
+                await RootCommand.main(HelmArguments.normalized([name] + invocation.args))
             }
             return command
         }

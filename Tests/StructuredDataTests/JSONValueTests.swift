@@ -59,6 +59,33 @@ import Testing
         do { _ = try JSONParser.parse(text) } catch { #expect(error.message.hasPrefix(message)) }
     }
 
+    /// Go's `quoteChar` reads the offending byte as the rune of the same value and quotes it
+    /// with `strconv.Quote`'s rules.
+    @Test("an offending byte is quoted as Go's JSON scanner quotes it", arguments: [
+        ([0xC3, 0x8E], "invalid character 'Ã' looking for beginning of value"),
+        ([0xCE], "invalid character 'Î' looking for beginning of value"),
+        ([0xFF], "invalid character 'ÿ' looking for beginning of value"),
+        ([0x85], "invalid character '\\u0085' looking for beginning of value"),
+        ([0xA0], "invalid character '\\u00a0' looking for beginning of value"),
+        ([0xAD], "invalid character '\\u00ad' looking for beginning of value"),
+        ([0x01], "invalid character '\\x01' looking for beginning of value"),
+        ([0x7F], "invalid character '\\x7f' looking for beginning of value"),
+        ([0x5C], "invalid character '\\\\' looking for beginning of value"),
+        ([0x27], "invalid character '\\'' looking for beginning of value"),
+        ([0x22, 0x61, 0x0A], "invalid character '\\n' in string literal"),
+        ([0x22, 0x09], "invalid character '\\t' in string literal"),
+        ([0x22, 0x5C, 0x78], "invalid character 'x' in string escape code"),
+        ([0x5B, 0x31, 0xE9], "invalid character 'é' after array element"),
+    ] as [([UInt8], String)])
+    func quotedBytes(bytes: [UInt8], message: String) {
+        do {
+            _ = try JSONParser.parse(bytes: bytes)
+            Issue.record("parsed")
+        } catch {
+            #expect(error.message.hasPrefix(message + " (at offset"), "\(error.message)")
+        }
+    }
+
     @Test("nesting beyond the depth limit is an error, not a crash")
     func depth() {
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)

@@ -47,12 +47,12 @@ struct HelmReleaseCommandTests {
         let install = try HelmInstallCommand.parse(["demo", "./chart", "-n", "apps", "--create-namespace", "-f", "a.yaml,b.yaml",
                                                     "--set", "a=1", "--set-string", "b=2", "--wait", "--wait-for-jobs",
                                                     "--timeout", "90s", "--atomic", "--kubeconfig", "/k", "--kube-context", "c"])
-        #expect(install.cluster.namespace == "apps" && install.createNamespace && install.atomic)
+        #expect(install.cluster.namespace == "apps" && install.options.createNamespace && install.options.atomic)
         #expect(install.values.set == ["a=1"] && install.values.setString == ["b=2"])
         #expect(try install.waiting.options().timeout == GoDuration(nanoseconds: 90_000_000_000))
         #expect(try install.waiting.options().wait && install.waiting.waitForJobs)
         let upgrade = try HelmUpgradeCommand.parse(["demo", "./chart", "--install", "--force", "--reuse-values", "--cleanup-on-fail", "--history-max", "3", "-o", "json"])
-        #expect(upgrade.install && upgrade.force && upgrade.reuseValues && upgrade.cleanupOnFail && upgrade.historyMax == 3 && upgrade.output == "json")
+        #expect(upgrade.install && upgrade.force && upgrade.reuseValues && upgrade.cleanupOnFail && upgrade.historyMax == 3 && upgrade.options.output == "json")
         #expect(try HelmUninstallCommand.parse(["a", "b", "--keep-history", "--context", "x"]).names == ["a", "b"])
         #expect(try HelmRollbackCommand.parse(["demo", "2"]).revision == 2)
         #expect(try HelmListCommand.parse(["-A"]).allNamespaces)

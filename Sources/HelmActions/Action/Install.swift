@@ -1,3 +1,4 @@
+import GoCompat
 import KubeModel
 import StructuredData
 
@@ -13,6 +14,13 @@ public struct Install: Sendable {
     public var crdPolicy: CRDPolicy = .create
     public var description = ""
     public var labels: [String: String] = [:]
+    /// `--dry-run`: the release is built and checked against the cluster (name, ownership of
+    /// existing objects) but nothing is created or stored; it is returned `pending-install`
+    /// with the description `Dry run complete`.
+    public var dryRun = false
+    /// Helm's schema validation of the rendered manifest (`!DisableOpenAPIValidation`); see
+    /// `KubeOps.build(_:validate:)`.
+    public var validateManifest = false
 
     public init(releaseName: String, namespace: String) {
         self.releaseName = releaseName
@@ -25,10 +33,12 @@ public struct Install: Sendable {
     public func run(_ config: ActionConfiguration, chart rendered: RenderedChart, values: JSONValue = .emptyObject) async throws(HelmActionsError) -> Release {
         try ReleaseName.validate(releaseName)
         if ReleaseKey.containsSystemLabels(labels) {
-            throw .message("user supplied labels contains system reserved label name. System labels: \(ReleaseKey.systemLabels)")
+            throw .message(ReleaseKey.systemLabelsMessage)
         }
-        try await availableName(config)
-        try await applyCRDs(config, rendered.crds)
+        if !dryRun {
+            try await availableName(config)
+            try await applyCRDs(config, rendered.crds)
+        }
 
         let now = HelmTime.now()
         var release = Release(name: releaseName, namespace: namespace, version: 1,
@@ -36,7 +46,7 @@ public struct Install: Sendable {
                               chart: rendered.chart, config: values, manifest: rendered.manifest, hooks: rendered.hooks, labels: labels)
         release.setStatus(.pendingInstall, "Initial install underway")
 
-        var resources = try await config.kube.build(rendered.manifest)
+        var resources = try await config.kube.build(rendered.manifest, validate: validateManifest)
         for i in resources.indices { Ownership.set(on: &resources[i].object, releaseName: releaseName, releaseNamespace: namespace) }
         var adopted: [HelmResource] = []
         for r in resources {
@@ -45,6 +55,10 @@ public struct Install: Sendable {
                 throw .message("Unable to continue with install: \(r.resourceString) exists and cannot be imported into the current release: \(problem)")
             }
             adopted.append(r)
+        }
+        if dryRun {
+            release.info?.description = "Dry run complete"
+            return release
         }
         if createNamespace { try await ensureNamespace(config) }
         if replace { try await supersedeLast(config, &release) }
@@ -74,6 +88,25 @@ public struct Install: Sendable {
         return release
     }
 
+    /// Helm's `availableName` for callers that render before running: the name must be valid
+    /// (`release name "<name>": invalid release name, …`) and, unless `dryRun`, free (`cannot
+    /// re-use a name that is still in use`, unless `replace` and the last revision is
+    /// uninstalled or failed).
+    public func checkAvailableName(_ config: ActionConfiguration) async throws(HelmActionsError) {
+        do { try ReleaseName.validate(releaseName) } catch {
+            throw .message("release name \(GoQuote.quote(releaseName)): \(error)")
+        }
+        if !dryRun { try await availableName(config) }
+    }
+
+    /// Installs the CRDs of `crds/` by `crdPolicy` before the chart is rendered, as Helm's install
+    /// does, and forgets the cached capabilities so the render sees the new API versions.
+    public func installCRDs(_ config: ActionConfiguration, _ crds: [String]) async throws(HelmActionsError) {
+        guard !crds.isEmpty, crdPolicy != .skip else { return }
+        try await CRDInstaller.apply(config, crds, policy: crdPolicy)
+        await config.capabilitiesCache.invalidate()
+    }
+
     func fail(_ config: ActionConfiguration, _ release: inout Release, _ error: HelmActionsError) async throws(HelmActionsError) -> Release {
         release.setStatus(.failed, "Release \"\(releaseName)\" failed: \(error)")
         await config.record(release)
@@ -99,10 +132,13 @@ public struct Install: Sendable {
         throw .message("cannot re-use a name that is still in use")
     }
 
+    /// Helm's `replaceRelease`: the new release takes the next revision; the last one, unless it
+    /// failed, becomes `superseded` with the description `superseded by new release`.
     func supersedeLast(_ config: ActionConfiguration, _ release: inout Release) async throws(HelmActionsError) {
         guard var last = try? await config.storage.last(releaseName) else { return }
         release.version = last.version &+ 1
-        last.status = .superseded
+        if last.status == .failed { return }
+        last.setStatus(.superseded, "superseded by new release")
         try await config.storage.update(last)
     }
 

@@ -15,6 +15,12 @@ public struct Upgrade: Sendable {
     public var crdPolicy: CRDPolicy = .skip
     public var description = ""
     public var labels: [String: String] = [:]
+    /// `--dry-run`: the upgraded release is built and checked against the cluster but nothing is
+    /// changed or stored; it is returned `pending-upgrade` with `description` or `Dry run complete`.
+    public var dryRun = false
+    /// Helm's schema validation of the new manifest (`!DisableOpenAPIValidation`); see
+    /// `KubeOps.build(_:validate:)`.
+    public var validateManifest = false
 
     public init(releaseName: String, namespace: String) {
         self.releaseName = releaseName
@@ -30,7 +36,7 @@ public struct Upgrade: Sendable {
         config.log("preparing upgrade for \(releaseName)")
         let (currentRelease, lastRelease) = try await currentAndLast(config)
         var current = currentRelease
-        try await CRDInstaller.apply(config, rendered.crds, policy: crdPolicy)
+        if !dryRun { try await CRDInstaller.apply(config, rendered.crds, policy: crdPolicy) }
 
         if resetValues {
             config.log("resetting values to the chart's original version")
@@ -40,6 +46,7 @@ public struct Upgrade: Sendable {
             config.log("copying values from \(current.name) (v\(current.version)) to new release.")
         }
         let vals = Self.effectiveValues(values, current: current, reuse: reuseValues, reset: resetValues)
+        if ReleaseKey.containsSystemLabels(labels) { throw .message(ReleaseKey.systemLabelsMessage) }
         var merged = lastRelease.labels
         for (k, v) in labels { if v == "null" { merged[k] = nil } else { merged[k] = v } }
         var upgraded = Release(name: releaseName, namespace: current.namespace, version: lastRelease.version &+ 1,
@@ -47,12 +54,14 @@ public struct Upgrade: Sendable {
                                                  description: "Preparing upgrade", status: .pendingUpgrade, notes: rendered.notes),
                                chart: rendered.chart, config: vals, manifest: rendered.manifest, hooks: rendered.hooks, labels: merged)
 
+        // prepareUpgrade's validateManifest: the new manifest must build, errors unwrapped.
+        if validateManifest { _ = try await config.kube.resources(upgraded.manifest, validate: true) }
         var currentResources: [HelmResource]
         do { currentResources = try await config.kube.build(current.manifest) } catch {
             throw .message("unable to build kubernetes objects from current release manifest: \(error)")
         }
         var target: [HelmResource]
-        do { target = try await config.kube.build(upgraded.manifest) } catch {
+        do { target = try await config.kube.build(upgraded.manifest, validate: validateManifest) } catch {
             throw .message("unable to build kubernetes objects from new release manifest: \(error)")
         }
         for i in target.indices { Ownership.set(on: &target[i].object, releaseName: releaseName, releaseNamespace: upgraded.namespace) }
@@ -63,6 +72,11 @@ public struct Upgrade: Sendable {
                 throw .message("Unable to continue with update: \(r.resourceString) exists and cannot be imported into the current release: \(problem)")
             }
             currentResources.append(r)
+        }
+        if dryRun {
+            config.log("dry run for \(releaseName)")
+            upgraded.info?.description = description.isEmpty ? "Dry run complete" : description
+            return upgraded
         }
 
         config.storage.maxHistory = maxHistory

@@ -20,6 +20,20 @@ public struct KubeOps: Sendable {
     /// are skipped, every kind is resolved through discovery, namespaced objects get the default
     /// namespace and cluster-scoped ones lose any namespace.
     public func build(_ manifest: String) async throws(HelmActionsError) -> [HelmResource] {
+        try await build(manifest, validate: false)
+    }
+
+    /// `build` with Helm's schema validation on (`Build(manifest, true)`): of the OpenAPI checks,
+    /// only the `apiVersion`/`kind` presence check is made, worded as kubectl's validator words it
+    /// (`error validating "": error validating data: [apiVersion not set, kind not set]`).
+    public func build(_ manifest: String, validate: Bool) async throws(HelmActionsError) -> [HelmResource] {
+        do { return try await resources(manifest, validate: validate) } catch {
+            throw .message("unable to build kubernetes objects from release manifest: \(error)")
+        }
+    }
+
+    /// Helm's `Build` with its own error text (no context prefix).
+    public func resources(_ manifest: String, validate: Bool) async throws(HelmActionsError) -> [HelmResource] {
         let documents: [JSONValue]
         do { documents = try YAML.parseDocuments(manifest) } catch { throw .message("error parsing manifest: \(error)") }
         var result: [HelmResource] = []
@@ -27,13 +41,20 @@ public struct KubeOps: Sendable {
             guard case .object(let o) = document, !o.isEmpty else { continue }
             var object = KubeObject(document)
             guard !object.kind.isEmpty, !object.apiVersion.isEmpty else {
-                throw .message("unable to build kubernetes objects from release manifest: Object 'Kind' is missing in '\(document.serialized())'")
+                if validate {
+                    var problems: [String] = []
+                    if object.apiVersion.isEmpty { problems.append("apiVersion not set") }
+                    if object.kind.isEmpty { problems.append("kind not set") }
+                    let text = problems.count == 1 ? problems[0] : "[" + problems.joined(separator: ", ") + "]"
+                    throw .message("error validating \"\": error validating data: \(text)")
+                }
+                throw .message("unable to decode \"\": Object 'Kind' is missing in '\(document.serialized())'")
             }
             let mapping: APIResource
             do {
                 mapping = try await client.resource(for: object.gvk)
             } catch {
-                throw .message("unable to build kubernetes objects from release manifest: resource mapping not found for name: \"\(object.name)\" namespace: \"\(object.namespace)\" from \"\": no matches for kind \"\(object.kind)\" in version \"\(object.apiVersion)\"\nensure CRDs are installed first")
+                throw .message("resource mapping not found for name: \"\(object.name)\" namespace: \"\(object.namespace)\" from \"\": no matches for kind \"\(object.kind)\" in version \"\(object.apiVersion)\"\nensure CRDs are installed first")
             }
             if mapping.namespaced {
                 if object.namespace.isEmpty { object.namespace = namespace }

@@ -3,7 +3,8 @@ import StructuredData
 
 extension ChartRecord {
     /// The stored form of a loaded chart: metadata in Go field order (dependencies with
-    /// `enabled`), lock, templates, post-import values, schema and files; subcharts are not stored.
+    /// `enabled`), lock, templates, post-import values, schema and files (`null` when there are
+    /// none, as Go's nil slices); subcharts are not stored.
     public init(_ chart: HelmEngine.Chart) {
         let m = chart.metadata
         var o: JSONObject = [:]
@@ -46,9 +47,9 @@ extension ChartRecord {
         }))
         put("type", .string(m.type))
         self.init(metadata: .object(o), lock: chart.lock,
-                  templates: chart.templates.map { HelmActions.ChartFile(name: $0.name, data: $0.data) },
-                  values: .object(chart.values), schema: chart.schema,
-                  files: chart.files.map { HelmActions.ChartFile(name: $0.name, data: $0.data) })
+                  templates: chart.templates.isEmpty ? nil : chart.templates.map { HelmActions.ChartFile(name: $0.name, data: $0.data) },
+                  values: chart.hasValues || !chart.values.isEmpty ? .object(chart.values) : .null, schema: chart.schema,
+                  files: chart.files.isEmpty ? nil : chart.files.map { HelmActions.ChartFile(name: $0.name, data: $0.data) })
     }
 }
 
@@ -70,9 +71,19 @@ extension RenderedChart {
     /// - Throws: HelmEngine's errors, with Helm's wording.
     public static func render(_ chart: HelmEngine.Chart, values: JSONObject, releaseName: String, namespace: String,
                               revision: Int, isUpgrade: Bool, capabilities: Capabilities) throws -> RenderedChart {
+        try render(chart, values: values, releaseName: releaseName, namespace: namespace, revision: revision, isUpgrade: isUpgrade,
+                   capabilities: capabilities, subNotes: false, engine: Engine())
+    }
+
+    /// Renders as above with the subcharts' NOTES kept or not (`subNotes`) and a given engine
+    /// (its function map decides what `lookup` and `getHostByName` do).
+    /// - Throws: HelmEngine's errors, with Helm's wording.
+    public static func render(_ chart: HelmEngine.Chart, values: JSONObject, releaseName: String, namespace: String,
+                              revision: Int, isUpgrade: Bool, capabilities: Capabilities, subNotes: Bool,
+                              engine: Engine) throws -> RenderedChart {
         let install = InstallRender(release: ReleaseOptions(name: releaseName, namespace: namespace, revision: revision,
                                                             isInstall: !isUpgrade, isUpgrade: isUpgrade),
-                                    capabilities: capabilities)
+                                    capabilities: capabilities, subNotes: subNotes, engine: engine)
         let result: InstallRender.Result
         do {
             result = try install.run(chart: chart, values: values)

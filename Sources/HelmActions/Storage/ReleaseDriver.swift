@@ -23,6 +23,9 @@ public enum ReleaseKey {
 
     /// Labels the driver owns; user release labels may not use them.
     public static let systemLabels = ["name", "owner", "status", "version", "createdAt", "modifiedAt"]
+    /// Helm's error for user labels that use a system label name (Helm's spelling, Go's `%+v`).
+    public static let systemLabelsMessage =
+        "user suplied labels contains system reserved label name. System labels: [\(systemLabels.joined(separator: " "))]"
 
     /// Whether `labels` uses a reserved name.
     public static func containsSystemLabels(_ labels: [String: String]) -> Bool {

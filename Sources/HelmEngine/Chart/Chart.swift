@@ -24,6 +24,9 @@ public struct Chart: Sendable {
     public var templates: [ChartFile] = []
     /// Default values (`values.yaml`), numbers as float64 (`.double`) as Helm decodes them.
     public var values: JSONObject = [:]
+    /// Go's `Values != nil`: the chart had a `values.yaml`, or values were assigned (import
+    /// values, `--reuse-values`). A stored chart without values shows `"values": null`.
+    public var hasValues = false
     /// `values.schema.json`, raw.
     public var schema: [UInt8]?
     /// Every other file (README, crds/, .helmignore, …) in load order.

@@ -40,6 +40,7 @@ public struct ChartLoader: Sendable {
                 if file.name == "requirements.lock", chart.metadata.apiVersion == "v1" { chart.files.append(file) }
             case "values.yaml":
                 chart.values = try Self.parseValues(file.data, what: "values.yaml")
+                chart.hasValues = true
             case "values.schema.json":
                 chart.schema = file.data
             case "requirements.yaml":

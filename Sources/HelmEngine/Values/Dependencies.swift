@@ -121,6 +121,7 @@ public enum Dependencies {
         }
         let base = merge ? cvals : cvals.trimmingNils()
         chart.values = Coalesce.mergeTables(base, imported)
+        chart.hasValues = true
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import HelmActions
+import HelmEngine
 import StructuredData
 
 /// `swiftflux helm get all|hooks|manifest|metadata|notes|values NAME`, as Helm 3.13 prints them.
@@ -14,7 +15,8 @@ struct HelmGetCommand: AsyncParsableCommand {
         @Option(name: .customLong("revision")) var revision = 0
 
         func release() async throws -> Release {
-            try await cluster.withConfiguration { config, _ in
+            cluster.warnAboutPermissions()
+            return try await cluster.withConfiguration { config, _ in
                 revision > 0 ? try await config.storage.get(name, version: revision) : try await config.storage.last(name)
             }
         }
@@ -97,10 +99,14 @@ struct HelmGetCommand: AsyncParsableCommand {
         }
     }
 
-    /// `chartutil.CoalesceValues(release.Chart, release.Config)`: user values over the chart's.
+    /// `chartutil.CoalesceValues(release.Chart, release.Config)`: user values over the stored
+    /// chart's (no subcharts are stored), a `null` user value deleting the chart's key.
     static func computedValues(_ release: Release) -> JSONValue {
-        Upgrade.effectiveValues(release.config ?? .emptyObject,
-                                current: Release(name: "", namespace: "", version: 0, config: release.chart?.values),
-                                reuse: true, reset: false)
+        var metadata = ChartMetadata()
+        metadata.name = release.chart?.name ?? ""
+        var chart = HelmEngine.Chart(metadata: metadata)
+        chart.values = release.chart?.values?.objectValue ?? [:]
+        let config = release.config?.objectValue ?? [:]
+        return .object((try? Coalesce.coalesceValues(chart, config)) ?? config)
     }
 }

@@ -40,6 +40,7 @@ struct HelmListCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        cluster.warnAboutPermissions()
         guard ["table", "json", "yaml"].contains(output) else { throw FlagError("invalid argument \"\(output)\" for \"-o, --output\" flag: invalid format type") }
         let regex = filter.isEmpty ? nil : try GoRegex(filter)
         let states = self.states

@@ -11,6 +11,7 @@ struct HelmHistoryCommand: AsyncParsableCommand {
     @Option(name: [.customShort("o"), .customLong("output")]) var output = "table"
 
     func run() async throws {
+        cluster.warnAboutPermissions()
         let text = try await cluster.withConfiguration { config, _ in
             let history: [Release]
             do { history = try await config.storage.history(name) } catch HelmActionsError.releaseNotFound {
@@ -43,6 +44,7 @@ struct HelmStatusCommand: AsyncParsableCommand {
     var showDescription = false
 
     func run() async throws {
+        cluster.warnAboutPermissions()
         let text = try await cluster.withConfiguration { config, _ in
             let release = revision > 0 ? try await config.storage.get(name, version: revision) : try await config.storage.last(name)
             if output == "table" {

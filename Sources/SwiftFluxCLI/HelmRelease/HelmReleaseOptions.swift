@@ -23,21 +23,26 @@ struct HelmClusterOptions: ParsableArguments {
     @Option(name: [.customShort("n"), .customLong("namespace")], help: "namespace scope for this request")
     var namespace: String?
 
-    /// Runs `body` with an action configuration for the release namespace, shutting the transport down after.
-    func withConfiguration<T>(allNamespaces: Bool = false, _ body: (ActionConfiguration, String) async throws -> T) async throws -> T {
-        let config = try ClientConfig.load(kubeconfig: kubeconfig, context: context, namespace: namespace)
-        let ns = namespace ?? (config.namespace.isEmpty ? "default" : config.namespace)
-        let transport = try HTTPTransport(config: config)
-        let client = KubeClient(config: config, transport: transport)
-        let action = ActionConfiguration(client: client, namespace: allNamespaces ? "" : ns)
-        do {
-            let result = try await body(action, ns)
-            try? await transport.shutdown()
-            return result
-        } catch {
-            try? await transport.shutdown()
-            throw error
+    /// Runs `body` with an action configuration for the release namespace, shutting the transport
+    /// down after. Every request the actions send is bounded by `requestTimeout` (an action's
+    /// `--timeout`; 60 s otherwise, or when it is not positive), so a server that never answers
+    /// fails the command instead of hanging it. Unless `checkReachable` is false, the server's
+    /// `/version` is read first, as Helm's actions begin with `KubeClient.IsReachable`.
+    /// - Throws: `Kubernetes cluster unreachable: …` (Go's wording for the common transport
+    ///   failures) when `/version` cannot be read; whatever `body` throws.
+    func withConfiguration<T>(allNamespaces: Bool = false, requestTimeout: GoDuration? = nil, checkReachable: Bool = true,
+                              _ body: (ActionConfiguration, String) async throws -> T) async throws -> T {
+        try await withSession(requestTimeout: requestTimeout, allNamespaces: allNamespaces) { session in
+            if checkReachable { try await session.checkReachable() }
+            return try await body(session.configuration(), session.namespace())
         }
+    }
+
+    /// Helm's `checkPerms`: warnings on stderr when the kubeconfig in use (`--kubeconfig`,
+    /// `$KUBECONFIG`, else `~/.kube/config` of the user's passwd entry) is group- or world-readable.
+    func warnAboutPermissions() {
+        let text = HelmKubeconfigCheck.warnings(kubeconfig: kubeconfig)
+        if !text.isEmpty { FileHandle.standardError.write(Data(text.utf8)) }
     }
 }
 
@@ -103,6 +108,6 @@ enum HelmReleaseIO {
     /// Loads a chart directory or archive.
     static func loadChart(_ path: String) throws -> HelmEngine.Chart {
         guard FileManager.default.fileExists(atPath: path) else { throw ValidationError("path \"\(path)\" not found") }
-        return try ChartLoader().load(path: path)
+        return try HelmChartSource.load(path)
     }
 }
