@@ -322,7 +322,7 @@ let package = Package(
             name: "HelmController",
             dependencies: [
                 "ControllerRuntime", "FluxAPI", "FluxSSA", "HelmActions", "HelmEngine", "KubeClient", "KubeModel",
-                "StructuredData", "GoCompat",
+                "StructuredData", "GoCompat", "Kustomize",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -439,7 +439,8 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "X509", package: "swift-certificates"),
-            .product(name: "SwiftASN1", package: "swift-asn1")], exclude: ["Fixtures"], swiftSettings: swiftSettings),
+            .product(name: "SwiftASN1", package: "swift-asn1")], swiftSettings: swiftSettings),
+        .testTarget(name: "EndToEndTests", dependencies: ["SwiftFluxTesting", "RegistryTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "SwiftFluxCLITests", dependencies: ["SharedTestData", "SwiftFluxCLI"], swiftSettings: swiftSettings),
         .testTarget(name: "HelmParityTests", dependencies: ["SharedTestData", "SwiftFluxTesting", "Sprig", "GoTemplate"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(

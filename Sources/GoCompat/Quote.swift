@@ -3,11 +3,10 @@
 /// as `\xHH`, as Go does.
 public enum GoQuote {
     /// `strconv.Quote(s)`.
-    /// Bytes escaped by `GoString` are quoted as the invalid bytes they stand for (`\xff`).
-    public static func quote(_ s: String) -> String { quote(bytes: GoString.bytes(s), asciiOnly: false) }
+    public static func quote(_ s: String) -> String { quote(bytes: Array(s.utf8), asciiOnly: false) }
 
     /// `strconv.QuoteToASCII(s)`.
-    public static func quoteToASCII(_ s: String) -> String { quote(bytes: GoString.bytes(s), asciiOnly: true) }
+    public static func quoteToASCII(_ s: String) -> String { quote(bytes: Array(s.utf8), asciiOnly: true) }
 
     /// `strconv.Quote` over raw bytes (which may hold invalid UTF-8).
     public static func quote(bytes: [UInt8], asciiOnly: Bool = false, quote q: Character = "\"") -> String {

@@ -21,4 +21,5 @@ let benchSubcommands: [any ParsableCommand.Type] = [
     BenchRegexCommand.self,
     BenchKustomizeCommand.self,
     BenchHelmChartCommand.self,
+    BenchMTTPCommand.self,
 ]

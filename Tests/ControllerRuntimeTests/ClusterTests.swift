@@ -34,7 +34,10 @@ struct ClusterTests {
         await controller.watch(configMaps, predicate: .any) { event in
             await counters.list(namespace: event.object.namespace).map(ObjectKey.init)
         }
-        let task = Task { _ = await manager.run() }
+        let task = Task {
+            _ = await manager.run()
+            await runtime.factory.shutdown()
+        }
         return (task, runs, manager)
     }
 

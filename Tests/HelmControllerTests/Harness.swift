@@ -101,6 +101,7 @@ final class Harness: @unchecked Sendable {
         var managerOptions = ManagerOptions()
         managerOptions.minRetryDelay = .milliseconds(50)
         managerOptions.maxRetryDelay = .seconds(2)
+        managerOptions.gracefulShutdownTimeout = .zero
         let runtime = ControllerRuntime(client: client, options: managerOptions, ownKinds: [HelmRelease.apiResource], logger: logger)
         let manager = ControllerManager(name: "helm-controller", runtime: runtime)
         self.manager = manager

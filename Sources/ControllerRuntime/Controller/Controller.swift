@@ -1,6 +1,7 @@
 import Foundation
 import KubeModel
 import Logging
+import Synchronization
 
 /// A controller: a deduplicating work queue fed by informer events, drained by `workers`
 /// concurrent reconcile loops (controller-runtime's `Controller`).
@@ -13,23 +14,30 @@ import Logging
 /// - A reconcile that runs past `timeout` is cancelled and counted as an error; its worker moves
 ///   on at once, and the key stays locked until the cancelled reconcile really returns, so a hung
 ///   reconciler never blocks other keys and never runs twice for the same key.
-/// - `run()` returns after its task is cancelled and in-flight reconciles have finished (drain).
+/// - `run()` returns after its task is cancelled and in-flight reconciles have finished (drain);
+///   reconciles still running `gracefulShutdownTimeout` after the cancellation are cancelled
+///   (`--graceful-shutdown-timeout`).
 public final class Controller: Sendable {
     public let name: String
     public let queue: WorkQueue<ObjectKey>
     let reconciler: any Reconciler
     let workers: Int
     let timeout: Duration?
+    let gracefulShutdownTimeout: Duration?
     let metrics: ControllerMetrics?
     let logger: Logger
+    /// The reconciles running now, by a per-run identifier.
+    private let inFlight = Mutex<[UUID: Task<Result<ReconcileResult, any Error>, Never>]>([:])
 
     public init(name: String, reconciler: any Reconciler, workers: Int = 1, timeout: Duration? = nil,
+                gracefulShutdownTimeout: Duration? = nil,
                 rateLimiter: RetryRateLimiter = .controllerRuntimeDefault, metrics: ControllerMetrics? = nil,
                 logger: Logger = Logger(label: "controller")) {
         self.name = name
         self.reconciler = reconciler
         self.workers = max(1, workers)
         self.timeout = timeout
+        self.gracefulShutdownTimeout = gracefulShutdownTimeout
         self.metrics = metrics
         var logger = logger
         logger[metadataKey: "controller"] = "\(name)"
@@ -62,6 +70,12 @@ public final class Controller: Sendable {
                 await group.waitForAll()
             } onCancel: {
                 Task { await self.queue.shutDown(drain: true) }
+                if let grace = self.gracefulShutdownTimeout {
+                    Task {
+                        try? await Task.sleep(for: grace)
+                        for work in self.inFlight.withLock({ Array($0.values) }) { work.cancel() }
+                    }
+                }
             }
         }
     }
@@ -86,10 +100,13 @@ public final class Controller: Sendable {
                 do { return .success(try await reconciler.reconcile(key)) } catch { return .failure(error) }
             }
         }
+        let id = UUID()
+        inFlight.withLock { $0[id] = work }
         let outcome = await Self.race(work, timeout: timeout)
         metrics?.reconciled(controller: name, duration: ContinuousClock.now - started, outcome: outcome)
         switch outcome {
         case .finished(let result):
+            inFlight.withLock { $0[id] = nil }
             await settle(key, result, log)
             await queue.done(key)
         case .timedOut:
@@ -98,6 +115,7 @@ public final class Controller: Sendable {
             let queue = self.queue
             Task {
                 _ = await work.value
+                self.inFlight.withLock { $0[id] = nil }
                 await queue.done(key)
             }
         }

@@ -45,7 +45,7 @@ public final class ControllerManager: Sendable {
         log[metadataKey: "controllerGroup"] = "\(group)"
         log[metadataKey: "controllerKind"] = "\(kind)"
         let c = Controller(name: name, reconciler: reconciler, workers: options.concurrent ?? defaultConcurrency,
-                           timeout: options.reconcileTimeout,
+                           timeout: options.reconcileTimeout, gracefulShutdownTimeout: options.gracefulShutdownTimeout,
                            rateLimiter: .flux(minRetryDelay: options.minRetryDelay, maxRetryDelay: options.maxRetryDelay),
                            metrics: ControllerMetrics(registry: runtime.registry, controller: name), logger: log)
         controllers.withLock { $0.append(c) }

@@ -24,6 +24,9 @@ public struct ManagerOptions: Sendable {
     public var eventsAddress = ""
     /// Per-reconcile timeout enforced by the runtime (a hung reconcile is cancelled).
     public var reconcileTimeout: Duration? = .seconds(15 * 60)
+    /// `--graceful-shutdown-timeout` (600 s): how long in-flight reconciles may run after the
+    /// manager is stopped before they are cancelled; nil waits for them indefinitely.
+    public var gracefulShutdownTimeout: Duration? = .seconds(600)
     /// The identity for leader election (hostname + random suffix by default).
     public var identity: String?
 

@@ -1,7 +1,9 @@
 import ArgumentParser
 import ControllerRuntime
 import GoCompat
+import Foundation
 import HelmController
+import SourceController
 
 /// The flags of Flux's controllers (`fluxcd/pkg/runtime` and each controller's own), shared by
 /// `swiftflux controllers` and `swiftflux up`.
@@ -45,6 +47,22 @@ struct ControllerFlags: ParsableArguments {
     @Option(name: .customLong("http-retry"), help: "The maximum number of retries when failing to fetch artifacts over HTTP.")
     var httpRetry: Int = 9
     @Option(name: .customLong("graceful-shutdown-timeout")) var gracefulShutdownTimeout: String = "600s"
+    @Option(name: .customLong("storage-path"), help: "The local storage path (default: $STORAGE_PATH, else ./bin; `up` uses <data-dir>/artifacts).")
+    var storagePath: String?
+    @Option(name: .customLong("storage-addr"), help: "The address the static file server binds to.")
+    var storageAddress: String = ProcessInfo.processInfo.environment["STORAGE_ADDR"] ?? "127.0.0.1:9090"
+    @Option(name: .customLong("storage-adv-addr"), help: "The advertised address of the static file server.")
+    var storageAdvertisedAddress: String = ProcessInfo.processInfo.environment["STORAGE_ADV_ADDR"] ?? ""
+    @Option(name: .customLong("artifact-retention-ttl")) var artifactRetentionTTL: String = "60s"
+    @Option(name: .customLong("artifact-retention-records")) var artifactRetentionRecords: Int = 2
+    @Option(name: .customLong("artifact-digest-algo"), help: "The algorithm to use to calculate the digest of artifacts.")
+    var artifactDigestAlgo: String = "sha256"
+    @Option(name: .customLong("helm-index-max-size")) var helmIndexMaxSize: Int = 50 << 20
+    @Option(name: .customLong("helm-chart-max-size")) var helmChartMaxSize: Int = 10 << 20
+    @Option(name: .customLong("helm-chart-file-max-size")) var helmChartFileMaxSize: Int = 5 << 20
+    @Option(name: .customLong("helm-cache-max-size")) var helmCacheMaxSize: Int = 0
+    @Option(name: .customLong("helm-cache-ttl")) var helmCacheTTL: String = "15m"
+    @Option(name: .customLong("helm-cache-purge-interval")) var helmCachePurgeInterval: String = "1m"
 
     /// The enabled controller names.
     var enabled: [String] {
@@ -60,7 +78,10 @@ struct ControllerFlags: ParsableArguments {
         }
         for (flag, value) in [("requeue-dependency", requeueDependency), ("min-retry-delay", minRetryDelay),
                               ("max-retry-delay", maxRetryDelay), ("leader-election-lease-duration", leaseDuration),
-                              ("leader-election-renew-deadline", renewDeadline), ("leader-election-retry-period", retryPeriod)] {
+                              ("leader-election-renew-deadline", renewDeadline), ("leader-election-retry-period", retryPeriod),
+                              ("artifact-retention-ttl", artifactRetentionTTL), ("helm-cache-ttl", helmCacheTTL),
+                              ("helm-cache-purge-interval", helmCachePurgeInterval),
+                              ("graceful-shutdown-timeout", gracefulShutdownTimeout)] {
             _ = try Self.duration(value, flag: flag)
         }
     }
@@ -90,6 +111,30 @@ struct ControllerFlags: ParsableArguments {
         o.renewDeadline = try Self.duration(renewDeadline, flag: "leader-election-renew-deadline")
         o.retryPeriod = try Self.duration(retryPeriod, flag: "leader-election-retry-period")
         o.eventsAddress = eventsAddress
+        o.gracefulShutdownTimeout = try Self.duration(gracefulShutdownTimeout, flag: "graceful-shutdown-timeout")
+        return o
+    }
+
+    /// source-controller's options; `defaultStoragePath` applies when `--storage-path` is not given
+    /// and `STORAGE_PATH` is unset.
+    func sourceOptions(defaultStoragePath: String) throws -> SourceControllerOptions {
+        let environment = ProcessInfo.processInfo.environment
+        var o = SourceControllerOptions(environment: environment)
+        o.storagePath = storagePath ?? (environment["STORAGE_PATH"].flatMap { $0.isEmpty ? nil : $0 } ?? defaultStoragePath)
+        o.storageAddress = storageAddress
+        o.storageAdvertisedAddress = storageAdvertisedAddress
+        o.artifactRetentionTTL = try Self.duration(artifactRetentionTTL, flag: "artifact-retention-ttl")
+        o.artifactRetentionRecords = artifactRetentionRecords
+        o.artifactDigestAlgorithm = artifactDigestAlgo
+        o.requeueDependency = try Self.duration(requeueDependency, flag: "requeue-dependency")
+        o.intervalJitterPercentage = intervalJitterPercentage
+        o.helmIndexMaxSize = helmIndexMaxSize
+        o.helmChartMaxSize = helmChartMaxSize
+        o.helmChartFileMaxSize = helmChartFileMaxSize
+        o.helmCacheMaxSize = helmCacheMaxSize
+        o.helmCacheTTL = try Self.duration(helmCacheTTL, flag: "helm-cache-ttl")
+        o.helmCachePurgeInterval = try Self.duration(helmCachePurgeInterval, flag: "helm-cache-purge-interval")
+        if let concurrent { o.concurrent = concurrent }
         return o
     }
 

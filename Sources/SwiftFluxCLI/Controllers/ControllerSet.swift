@@ -5,6 +5,7 @@ import HelmController
 import KubeClient
 import KubeModel
 import Logging
+import SourceController
 
 /// The enabled Flux controllers of one process on one client: a shared runtime (one watch per
 /// type), a manager per controller binary (own event source, own leader lease), and the probe
@@ -15,7 +16,9 @@ struct ControllerSet: Sendable {
     let stops: [@Sendable () async -> Void]
     let probes: [ProbeServer]
 
-    static func make(client: KubeClient, flags: ControllerFlags, runtimeNamespace: String, logger: Logger) async throws -> ControllerSet {
+    /// - Parameter storagePath: the source-controller's storage when `--storage-path` is not given.
+    static func make(client: KubeClient, flags: ControllerFlags, runtimeNamespace: String, storagePath: String,
+                     logger: Logger) async throws -> ControllerSet {
         let options = try flags.managerOptions(runtimeNamespace: runtimeNamespace)
         var own: [APIResource] = []
         if flags.enabled.contains("helm") { own.append(HelmRelease.apiResource) }
@@ -23,6 +26,12 @@ struct ControllerSet: Sendable {
         let runtime = ControllerRuntime(client: client, options: options, ownKinds: own, logger: logger)
         var managers: [ControllerManager] = []
         var stops: [@Sendable () async -> Void] = []
+        if flags.enabled.contains("source") {
+            let manager = ControllerManager(name: "source-controller", runtime: runtime)
+            let handle = try await SourceController.register(on: manager, options: try flags.sourceOptions(defaultStoragePath: storagePath))
+            stops.append { await handle.shutdown() }
+            managers.append(manager)
+        }
         if flags.enabled.contains("helm") {
             let manager = ControllerManager(name: "helm-controller", runtime: runtime)
             stops.append(await HelmController.register(on: manager, options: try flags.helmOptions()))

@@ -23,7 +23,8 @@ struct ControllersCommand: AsyncParsableCommand {
         let runtimeNamespace = ProcessInfo.processInfo.environment["RUNTIME_NAMESPACE"].flatMap { $0.isEmpty ? nil : $0 } ?? "flux-system"
         let transport = try HTTPTransport(config: config)
         let client = KubeClient(config: config, transport: transport)
-        let set = try await ControllerSet.make(client: client, flags: flags, runtimeNamespace: runtimeNamespace, logger: logger)
+        let set = try await ControllerSet.make(client: client, flags: flags, runtimeNamespace: runtimeNamespace,
+                                               storagePath: FileManager.default.currentDirectoryPath + "/bin", logger: logger)
         logger.info("starting controllers", metadata: ["controllers": "\(flags.enabled.joined(separator: ","))", "server": "\(config.server)"])
         let running = Task { await set.run() }
         let signals = cancelOnSignals(running)

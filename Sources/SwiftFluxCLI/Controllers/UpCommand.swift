@@ -43,7 +43,8 @@ struct UpCommand: AsyncParsableCommand {
         let client = server.inProcessTransport().client(namespace: "flux-system")
         try await Self.installCRDs(client)
         try await Self.ensureNamespace(client, "flux-system")
-        let set = try await ControllerSet.make(client: client, flags: flags, runtimeNamespace: "flux-system", logger: logger)
+        let set = try await ControllerSet.make(client: client, flags: flags, runtimeNamespace: "flux-system",
+                                               storagePath: dataDir + "/artifacts", logger: logger)
         let running = Task {
             await set.run()
             serving.cancel()
