@@ -15,7 +15,9 @@ struct Cluster {
     /// Runs `body` against a fresh in-memory server, then stops it.
     static func run(_ body: (Cluster) async throws -> Void) async throws {
         let server = try await TestAPIServer.start()
-        let config = try KubeConfig.load(paths: [server.kubeconfigPath], requireAll: true).clientConfig(namespace: "default")
+        var config = try KubeConfig.load(paths: [server.kubeconfigPath], requireAll: true).clientConfig(namespace: "default")
+        config.qps = 50
+        config.burst = 300
         let client = KubeClient(config: config, transport: try HTTPTransport(config: config))
         let manager = ResourceManager(client: client, owner: Owner(field: "kustomize-controller", group: FluxMetadata.kustomizeGroup),
                                       concurrency: 4, statusFunction: { o throws(KStatusError) in try StatusResult.kustomizeController(o) })

@@ -35,8 +35,12 @@ struct DriftAndRecoveryTests {
             try await h.publish("demo")
             _ = try await h.client.create(Harness.release("demo", configure: Self.withDrift(.enabled)))
             try await h.waitFor("demo") { $0.isReady }
+            // Suspended while both changes are made, so that one reconcile sees them together.
+            try await h.patchSpec("demo", ["suspend": true])
+            try await h.waitFor("demo") { $0.generation == $0.observedGeneration }
             _ = try await h.client.patch(Self.deployments, namespace: "default", name: "demo", type: .merge, body: ["spec": ["replicas": 3]])
             try await h.client.delete(Self.configMaps, namespace: "default", name: "demo-config")
+            try await h.patchSpec("demo", ["suspend": false])
             try await Self.requestReconcile(h, "t1")
             try await h.waitFor("demo") { $0.status.lastHandledReconcileAt == "t1" }
             let replicas = try await h.client.get(Self.deployments, namespace: "default", name: "demo").raw[path: ["spec", "replicas"]]?.intValue

@@ -47,7 +47,10 @@ final class Harness: @unchecked Sendable {
 
     static func with(options: HelmControllerOptions = Harness.fastOptions, _ body: (Harness) async throws -> Void) async throws {
         let server = try await TestAPIServer.start()
-        let config = try KubeConfig.load(paths: [server.kubeconfigPath]).clientConfig(namespace: "default")
+        var config = try KubeConfig.load(paths: [server.kubeconfigPath]).clientConfig(namespace: "default")
+        // Flux controllers' --kube-api-qps/--kube-api-burst defaults (client-go's 5/10 throttles a controller).
+        config.qps = 50
+        config.burst = 300
         let transport = try HTTPTransport(config: config)
         let client = KubeClient(config: config, transport: transport)
         let root = server.directory + "/artifacts"

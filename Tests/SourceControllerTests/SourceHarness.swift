@@ -47,7 +47,10 @@ final class SourceHarness: Sendable {
 
     static func start(configure: (inout SourceControllerOptions) -> Void) async throws -> SourceHarness {
         let server = try await TestAPIServer.start()
-        let config = try KubeConfig.load(paths: [server.kubeconfigPath]).clientConfig()
+        var config = try KubeConfig.load(paths: [server.kubeconfigPath]).clientConfig()
+        // Flux controllers' --kube-api-qps/--kube-api-burst defaults.
+        config.qps = 50
+        config.burst = 300
         let client = KubeClient(config: config, transport: try HTTPTransport(config: config))
         for crd in FluxCRDCatalog.all { _ = try await client.create(KubeObject(try crd.manifest())) }
         let ready = try await eventually(within: .seconds(30)) {
