@@ -38,6 +38,10 @@ public final class HTTPTransport: KubeTransport {
         }
         var configuration = HTTPClient.Configuration(tlsConfiguration: tls)
         configuration.decompression = .enabled(limit: .none)
+        // Like client-go: a refused or failed dial is the request's error at once (AsyncHTTPClient
+        // would otherwise retry the connection with backoff until its connect timeout, 10 s);
+        // callers that should retry (watches, controllers' requeues) do so themselves.
+        configuration.connectionPool.retryConnectionEstablishment = false
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         base = config.server
         self.requestTimeout = requestTimeout

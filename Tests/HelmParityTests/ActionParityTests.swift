@@ -6,7 +6,7 @@ import Testing
 /// `ActionScenarios` runs step by step with both programs, each against its own embedded API
 /// server, and every step must print the same bytes (stdout, stderr, exit status) once the times,
 /// kubeconfig paths and server addresses are masked.
-@Suite("helm action commands parity with the real Helm v3.13.2", .serialized,
+@Suite("helm action commands parity with the real Helm v3.13.2",
        .enabled(if: HelmOracle.isAvailable, "helm binary or swiftflux executable is absent"))
 struct ActionParityTests {
     @Test("each scenario's commands print what helm prints", arguments: ActionScenarios.all.map(\.name))
