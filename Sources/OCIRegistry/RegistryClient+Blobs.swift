@@ -30,8 +30,11 @@ extension RegistryClient {
             throw RegistryError(.sizeLimit, "blob \(digest) is \(length) bytes, larger than the limit of \(maxSize) bytes")
         }
         let bytes: [UInt8]
-        do { bytes = try await BodyLimit.collect(response.body, limit: maxSize, what: "blob \(digest)") } catch {
+        do { bytes = try await BodyLimit.collect(response.body, limit: maxSize, what: "blob \(digest)") } catch is SourceHTTPError {
             throw RegistryError(.sizeLimit, "blob \(digest) is larger than the limit of \(maxSize) bytes")
+        } catch {
+            // The connection failed mid-body (e.g. the registry went away): a transport error.
+            throw RegistryError(.transport, TransportErrorText.describe(error, method: "GET", url: url))
         }
         let actual = expected.algorithm.digest(bytes)
         guard actual == expected else {

@@ -186,7 +186,7 @@ struct BenchMTTPCommand: AsyncParsableCommand {
 
     static func readyText<T: ObjectWithConditions>(_ object: T) -> String {
         guard let ready = object.condition(ConditionType.ready) else { return "no Ready condition yet" }
-        return "Ready=\(ready.status) \(ready.reason): \(ready.message)"
+        return "Ready=\(ready.status.rawValue) \(ready.reason): \(ready.message)"
     }
 
     // MARK: the benchmark's objects

@@ -73,7 +73,7 @@ struct SimulationTests {
         ]
         let start = Date()
         _ = await api.call("POST", "/api/v1/namespaces/default/pods", body)
-        let seen = await collect(events, count: 3, within: 10)
+        let seen = await collect(events, count: 3, within: 30)
         let phases = seen.compactMap { $0["object"]?["status"]?["phase"]?.stringValue }
         #expect(seen.map { $0["type"]?.stringValue ?? "" } == ["ADDED", "MODIFIED", "MODIFIED"])
         #expect(phases == ["Pending", "Succeeded"])
@@ -109,7 +109,7 @@ struct SimulationTests {
             "spec": ["template": ["spec": ["restartPolicy": "Never", "containers": [["name": "c", "image": "i:1"]]]]],
         ]
         _ = await api.call("POST", "/apis/batch/v1/namespaces/default/jobs", body)
-        let seen = await collect(events, count: 3, within: 10)
+        let seen = await collect(events, count: 3, within: 30)
         #expect(seen.map { $0["type"]?.stringValue ?? "" } == ["ADDED", "MODIFIED", "MODIFIED"])
         #expect(seen.dropFirst().first?["object"]?["status"]?["active"] == 1)
         #expect(seen.last?["object"]?["status"]?["succeeded"] == 1)

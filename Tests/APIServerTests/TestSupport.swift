@@ -39,25 +39,29 @@ func configMap(_ name: String, _ data: JSONValue = ["a": "1"], labels: JSONValue
     return ["apiVersion": "v1", "kind": "ConfigMap", "metadata": .object(meta), "data": data]
 }
 
-/// Collects `count` events from `stream`, or fewer if it ends or the deadline passes.
+/// Collects `count` events from `stream`, or those that arrived when it ends or the deadline
+/// passes.
 func collect<Element: Sendable>(_ stream: AsyncStream<Element>, count: Int, within seconds: Double = 5) async -> [Element] {
-    await withTaskGroup(of: [Element]?.self) { group in
+    let box = CollectedEvents<Element>()
+    await withTaskGroup(of: Void.self) { group in
         group.addTask {
-            var out: [Element] = []
-            for await e in stream {
-                out.append(e)
-                if out.count >= count { break }
-            }
-            return out
+            for await e in stream where box.append(e) >= count { break }
         }
         group.addTask {
             try? await Task.sleep(for: .seconds(seconds))
-            return nil
         }
-        let first = await group.next() ?? nil
+        await group.next()
         group.cancelAll()
-        return first ?? []
     }
+    return box.items
+}
+
+final class CollectedEvents<Element: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var collected: [Element] = []
+    /// Appends `e`; returns how many there are now.
+    func append(_ e: Element) -> Int { lock.withLock { collected.append(e); return collected.count } }
+    var items: [Element] { lock.withLock { collected } }
 }
 
 /// A fresh temporary directory.

@@ -8,6 +8,10 @@ import NIOCore
 /// GET with retries on transport errors and 5xx, a 404 as `fileNotFound`, the digest verified
 /// before the archive is loaded with Helm's size limits.
 ///
+/// Charts are kept by artifact digest (the last `cacheSize` distinct ones): HelmReleases of the
+/// same chart artifact — flux-benchmark's 1000 releases of podinfo — load it once. A digest names
+/// the bytes, so a cached chart is exactly what a download would have loaded.
+///
 /// Owns its `HTTPClient`; call `shutdown()` once.
 final class ChartArtifactLoader: Sendable {
     enum Failure: Error, Equatable, CustomStringConvertible {
@@ -24,16 +28,25 @@ final class ChartArtifactLoader: Sendable {
     let http: HTTPClient
     let retries: Int
     let maxSize: Int
+    let cache: ChartCache
 
-    init(retries: Int = 9, maxSize: Int = 50 << 20) {
+    init(retries: Int = 9, maxSize: Int = 50 << 20, cacheSize: Int = 32) {
         http = HTTPClient(eventLoopGroupProvider: .singleton)
         self.retries = retries
         self.maxSize = maxSize
+        cache = ChartCache(capacity: cacheSize)
     }
 
     func shutdown() async { try? await http.shutdown() }
 
     func load(url: String, digest: String) async throws(Failure) -> HelmEngine.Chart {
+        if let chart = await cache.chart(digest) { return chart }
+        let chart = try await loadUncached(url: url, digest: digest)
+        await cache.insert(chart, digest: digest)
+        return chart
+    }
+
+    func loadUncached(url: String, digest: String) async throws(Failure) -> HelmEngine.Chart {
         let bytes = try await download(url)
         guard Self.verify(bytes, digest: digest) else {
             throw .message("failed to verify artifact: computed digest doesn't match '\(digest)'")
@@ -84,5 +97,29 @@ final class ChartArtifactLoader: Sendable {
         default: return false
         }
         return hex == digest[digest.index(after: colon)...]
+    }
+}
+
+/// The most recently used charts by artifact digest.
+actor ChartCache {
+    let capacity: Int
+    private var charts: [String: HelmEngine.Chart] = [:]
+    private var order: [String] = []
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    func chart(_ digest: String) -> HelmEngine.Chart? {
+        guard !digest.isEmpty, let chart = charts[digest] else { return nil }
+        if let i = order.firstIndex(of: digest) { order.remove(at: i) }
+        order.append(digest)
+        return chart
+    }
+
+    func insert(_ chart: HelmEngine.Chart, digest: String) {
+        guard capacity > 0, !digest.isEmpty else { return }
+        if charts.updateValue(chart, forKey: digest) == nil {
+            order.append(digest)
+            if order.count > capacity { charts[order.removeFirst()] = nil }
+        }
     }
 }
