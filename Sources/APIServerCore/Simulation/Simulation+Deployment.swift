@@ -21,7 +21,8 @@ extension KubeAPI {
         let template = deployment["spec"]?["template"] ?? .object([:])
         let hash = SimulationRules.templateHash(template)
         let rsName = "\(name)-\(hash)"
-        let owned = await store.list(rsType.resource, namespace: key.namespace).objects.filter { rs in
+        // The simulator names a Deployment's ReplicaSets `<deployment>-<hash>`.
+        let owned = await store.list(rsType.resource, namespace: key.namespace, namePrefix: name + "-").filter { rs in
             rs.value["metadata"]?["ownerReferences"]?.arrayValue?.contains { $0["uid"]?.stringValue == uid && $0["controller"] == true } ?? false
         }
         let context = FieldManagerContext(manager: WorkloadSimulator.manager)

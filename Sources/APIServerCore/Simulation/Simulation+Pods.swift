@@ -23,7 +23,8 @@ extension KubeAPI {
         guard let podType = Self.podType else { return }
         let namespace = plan.owner.metadataString("namespace")
         let uid = plan.owner.metadataString("uid")
-        let owned = await store.list(podType.resource, namespace: namespace).objects.filter { pod in
+        // Pods are named `<owner>-<suffix>` (random or ordinal) by the simulated controllers.
+        let owned = await store.list(podType.resource, namespace: namespace, namePrefix: plan.owner.metadataString("name") + "-").filter { pod in
             pod.value["metadata"]?["ownerReferences"]?.arrayValue?.contains { $0["uid"]?.stringValue == uid && $0["controller"] == true } ?? false
         }
         let live = owned.filter { $0.value["metadata"]?["deletionTimestamp"] == nil }

@@ -111,6 +111,21 @@ public actor ObjectStore {
         return (out, currentRevision)
     }
 
+    /// The objects of `resource` in `namespace` whose names begin with `namePrefix`, in name
+    /// order — a range of the sorted keys, not a scan (the workload simulation finds the
+    /// `<owner>-…` children of one owner this way).
+    public func list(_ resource: QualifiedResource, namespace: String, namePrefix: String) -> [StoredObject] {
+        guard let table = tables[resource], let keys = order[resource] else { return [] }
+        let prefix = namespace + "/" + namePrefix
+        var out: [StoredObject] = []
+        var i = Self.lowerBound(keys, prefix)
+        while i < keys.count, keys[i].hasPrefix(prefix) {
+            if let object = table[keys[i]] { out.append(object) }
+            i += 1
+        }
+        return out
+    }
+
     /// The first index whose key is not less than `key`.
     static func lowerBound(_ keys: [String], _ key: String) -> Int {
         var low = 0, high = keys.count
