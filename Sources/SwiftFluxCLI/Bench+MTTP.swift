@@ -57,7 +57,7 @@ struct BenchMTTPCommand: AsyncParsableCommand {
         try await Self.push(archive, to: registry.host)
 
         let server = try await KubeAPIServer(configuration: APIServerConfiguration(
-            host: "127.0.0.1", port: 0, inMemory: true, tls: true, historyLimit: objects * 40 + 10_000, logLevel: .critical))
+            host: "127.0.0.1", port: 0, inMemory: true, tls: true, logLevel: .critical))
         let (ready, readyContinuation) = AsyncStream.makeStream(of: String.self)
         let serving = Task { try await server.run { readyContinuation.yield($0) } }
         defer { serving.cancel() }
