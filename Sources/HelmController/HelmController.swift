@@ -28,9 +28,12 @@ public enum HelmController {
             clients: clients, charts: charts, capabilities: CapabilitiesCache(), logger: logger)
         let controller = manager.controller(name: "helmrelease", kind: "HelmRelease", group: FluxGroups.helm, reconciler: reconciler)
         let releases = await manager.cache.informer(HelmRelease.self)
+        // Upstream's `SourceIndexKey`: the HelmChart the spec names (`<sourceRef namespace or the
+        // object's>/<namespace>-<name>`), known before any status is written — so a chart that
+        // becomes ready before the HelmRelease's status records it still wakes the release.
         await releases.addIndex(sourceIndex) { object in
-            guard let chart = object.raw[path: ["status", "helmChart"]]?.stringValue, !chart.isEmpty else { return [] }
-            return [chart]
+            guard let hr = try? HelmRelease(object: object) else { return [] }
+            return ["\(hr.spec.chart.namespace(default: hr.namespace))/\(hr.helmChartName)"]
         }
         await controller.watch(releases, predicate: .fluxPrimary)
         let helmCharts = await manager.cache.informer(HelmChart.self)
