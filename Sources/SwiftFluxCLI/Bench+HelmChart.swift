@@ -34,16 +34,7 @@ struct BenchHelmChartCommand: AsyncParsableCommand {
         let archive = try Self.package(chart)
         let registry = try await TestRegistry.start()
         defer { registry.stop() }
-        let http = HTTPClient(eventLoopGroupProvider: .singleton)
-        do {
-            let client = try RegistryClient(httpClient: http, options: .init(plainHTTP: true))
-            let config = Array(#"{"apiVersion":"v2","name":"podinfo","version":"6.5.3"}"#.utf8)
-            try await client.pushHelmChart(archive, configJSON: config, to: "oci://\(registry.host)/charts/podinfo:6.5.3")
-            try await http.shutdown()
-        } catch {
-            try? await http.shutdown()
-            throw error
-        }
+        try await BenchMTTPCommand.push(archive, to: registry.host)
         print("registry: podinfo 6.5.3 pushed to oci://\(registry.host)/charts (\(archive.count) bytes)")
 
         let server = try await KubeAPIServer(configuration: APIServerConfiguration(
@@ -73,19 +64,7 @@ struct BenchHelmChartCommand: AsyncParsableCommand {
         repositorySpec.interval = "12h"
         repositorySpec.timeout = "2m"
         _ = try await client.create(HelmRepository(metadata: ObjectMeta(name: "podinfo", namespace: "helm-benchmark"), spec: repositorySpec))
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for worker in 0..<8 {
-                group.addTask {
-                    for i in stride(from: worker, to: objects, by: 8) {
-                        var spec = HelmChartSpec(chart: "podinfo", sourceRef: LocalHelmChartSourceReference(kind: .helmRepository, name: "podinfo"),
-                                                 interval: "600m")
-                        spec.version = "*"
-                        _ = try await client.create(HelmChart(metadata: ObjectMeta(name: "podinfo-\(i)", namespace: "helm-benchmark"), spec: spec))
-                    }
-                }
-            }
-            try await group.waitForAll()
-        }
+        try await BenchMTTPCommand.createAll(objects) { i in try await BenchMTTPCommand.createChart(client, index: i) }
         print("setup: source CRDs, 1 OCI HelmRepository and \(objects) HelmCharts created in \(BenchRuntimeCommand.seconds(ContinuousClock.now - setupStart)) s")
         let baseline = ProcessMemory.residentMiB ?? 0
 

@@ -2,9 +2,6 @@ import Foundation
 import RegistryTesting
 import SwiftFluxTesting
 import Testing
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// One end-to-end run: a scratch directory, the `swiftflux` executable, Helm v3.13.2 and kubectl
 /// 1.28 (installed by `scripts/test.sh`), and a `swiftflux up` process on free ports.
@@ -38,24 +35,7 @@ struct EndToEnd {
     init() throws {
         directory = NSTemporaryDirectory() + "swiftflux-e2e-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory + "/home", withIntermediateDirectories: true)
-        storagePort = try Self.freePort()
-    }
-
-    /// A loopback port nobody listens on right now.
-    static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw E2EError("socket: \(errno)") }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
-        }
-        guard bound else { throw E2EError("bind: \(errno)") }
-        return Int(UInt16(bigEndian: address.sin_port))
+        storagePort = freeLoopbackPort()
     }
 
     func cleanUp() { try? FileManager.default.removeItem(atPath: directory) }
