@@ -56,16 +56,7 @@ struct HelmChartReconciler: Reconciler {
     /// the first error or requeue), then notify.
     func reconcileSteps(_ object: inout HelmChart, _ patcher: SerialPatcher<HelmChart>) async -> (SubResult, SourceError?) {
         let old = object
-        object.progressiveStatus(drift: false, reason: MetaReason.progressing, message: "reconciliation in progress")
-        do {
-            if object.generation != object.observedGeneration {
-                object.progressiveStatus(drift: false, reason: MetaReason.progressing,
-                                         message: "processing object: new generation \(object.observedGeneration) -> \(object.generation)")
-                try await patcher.patch(&object)
-            } else if (object.reconcileRequestedAt ?? "") != object.status.lastHandledReconcileRequest {
-                try await patcher.patch(&object)
-            }
-        } catch {
+        do { try await object.beginReconcile(patcher) } catch {
             return (.empty, error)
         }
 

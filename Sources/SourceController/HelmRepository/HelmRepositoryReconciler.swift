@@ -67,16 +67,7 @@ struct HelmRepositoryReconciler: Reconciler {
     /// the first error or requeue), then notify.
     func reconcileSteps(_ object: inout HelmRepository, _ patcher: SerialPatcher<HelmRepository>) async -> (SubResult, SourceError?) {
         let old = object
-        object.progressiveStatus(drift: false, reason: MetaReason.progressing, message: "reconciliation in progress")
-        do {
-            if object.generation != object.observedGeneration {
-                object.progressiveStatus(drift: false, reason: MetaReason.progressing,
-                                         message: "processing object: new generation \(object.observedGeneration) -> \(object.generation)")
-                try await patcher.patch(&object)
-            } else if (object.reconcileRequestedAt ?? "") != object.status.lastHandledReconcileRequest {
-                try await patcher.patch(&object)
-            }
-        } catch {
+        do { try await object.beginReconcile(patcher) } catch {
             return (.empty, error)
         }
 

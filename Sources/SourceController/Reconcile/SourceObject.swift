@@ -38,6 +38,21 @@ extension HelmChart: SourceObject {
     var interval: GoDuration { requeueAfter }
 }
 
+extension SourceObject {
+    /// The start of every source reconcile: the progressing status, persisted at once when a new
+    /// generation is being processed or a reconcile request has not been answered yet.
+    mutating func beginReconcile(_ patcher: SerialPatcher<Self>) async throws(SourceError) {
+        progressiveStatus(drift: false, reason: MetaReason.progressing, message: "reconciliation in progress")
+        if generation != observedGeneration {
+            progressiveStatus(drift: false, reason: MetaReason.progressing,
+                              message: "processing object: new generation \(observedGeneration) -> \(generation)")
+            try await patcher.patch(&self)
+        } else if (reconcileRequestedAt ?? "") != status.lastHandledReconcileRequest {
+            try await patcher.patch(&self)
+        }
+    }
+}
+
 extension Conditioned {
     /// `rreconcile.ProgressiveStatus`: `Reconciling=True` with the reason and message (Stalled
     /// removed); `Ready=Unknown` with the same when `drift`, when there is no Ready condition yet,
