@@ -21,7 +21,7 @@ if [ $# -gt 0 ]; then targets=("$@"); else
     all=()
     for dir in Tests/*/; do
         name="$(basename "$dir")"
-        grep -q "testTarget(name: \"$name\"\|name: \"$name\"," Package.swift && grep -q "\"$name\"" Package.swift && all+=("$name")
+        grep -q "name: \"$name\"," Package.swift && all+=("$name")
     done
     for name in "${slow[@]}"; do
         for t in "${all[@]}"; do [ "$t" = "$name" ] && targets+=("$name"); done
