@@ -43,7 +43,9 @@ public struct ArtifactServer: Sendable {
 
     /// Serves until the task is cancelled.
     public func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        try await application(onListening: onListening).runService()
+        // No signal handling of its own: the process that embeds the server owns SIGTERM/SIGINT
+        // (ServiceLifecycle would otherwise take them and the process would not stop).
+        try await application(onListening: onListening).runService(gracefulShutdownSignals: [])
     }
 }
 
