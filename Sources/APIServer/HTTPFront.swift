@@ -80,6 +80,9 @@ struct HTTPFront: Sendable {
         case .raw(let code, let contentType, let bytes):
             return Response(status: .init(code: code), headers: [.contentType: contentType],
                             body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        case .list(let header, let items):
+            return Response(status: .ok, headers: [.contentType: "application/json"],
+                            body: .init(byteBuffer: ByteBuffer(bytes: APIResponse.listBytes(header: header, items: items))))
         case .stream(let code, let contentType, let chunks):
             return Response(status: .init(code: code), headers: [.contentType: contentType],
                             body: ResponseBody { writer in

@@ -47,6 +47,21 @@ public struct InProcessTransport: KubeTransport {
         try await Self.collected(await api.handle(apiRequest(request)))
     }
 
+    /// A 2xx JSON answer (and every LIST) is handed over as the server's value, never serialized;
+    /// anything else is `send`'s answer.
+    public func sendDecoded(_ request: KubeRequest) async throws -> KubeDecodedResponse {
+        switch await api.handle(apiRequest(request)) {
+        case .json(let code, let body) where (200..<300).contains(code):
+            return KubeDecodedResponse(response: KubeResponse(statusCode: code, headers: [.init("Content-Type", "application/json")]),
+                                       value: body)
+        case .list(let header, let items):
+            return KubeDecodedResponse(response: KubeResponse(statusCode: 200, headers: [.init("Content-Type", "application/json")]),
+                                       value: APIResponse.listValue(header: header, items: items))
+        case let other:
+            return KubeDecodedResponse(response: try await Self.collected(other))
+        }
+    }
+
     public func stream(_ request: KubeRequest) async throws -> KubeStreamResponse {
         switch await api.handle(apiRequest(request)) {
         case .stream(let code, let contentType, let chunks):
@@ -71,6 +86,9 @@ public struct InProcessTransport: KubeTransport {
             return KubeResponse(statusCode: code, headers: headers, body: APIResponse.encodeJSON(body))
         case .raw(let code, let contentType, let body):
             return KubeResponse(statusCode: code, headers: [.init("Content-Type", contentType)], body: body)
+        case .list(let header, let items):
+            return KubeResponse(statusCode: 200, headers: [.init("Content-Type", "application/json")],
+                                body: APIResponse.listBytes(header: header, items: items))
         case .stream(let code, let contentType, let chunks):
             var body: [UInt8] = []
             for await chunk in chunks { body += chunk }

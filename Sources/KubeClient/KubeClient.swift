@@ -70,10 +70,15 @@ public struct KubeClient: Sendable {
     public func send(_ request: KubeRequest) async throws(KubeClientError) -> JSONValue {
         var attempt = 0
         var response: KubeResponse
+        var value: JSONValue?
         var r: KubeRequest
         while true {
             r = try await prepared(request)
-            do { response = try await transport.send(r) } catch let e as KubeClientError { throw e } catch {
+            do {
+                let answer = try await transport.sendDecoded(r)
+                response = answer.response
+                value = answer.value
+            } catch let e as KubeClientError { throw e } catch {
                 throw .transport("\(r.method) \(r.pathAndQuery): \(error)")
             }
             attempt += 1
@@ -85,6 +90,7 @@ public struct KubeClient: Sendable {
         guard (200..<300).contains(response.statusCode) else {
             throw .api(Self.status(from: response.body, code: response.statusCode, method: r.method))
         }
+        if let value { return value }
         if response.body.isEmpty { return .null }
         do { return try JSONParser.parse(bytes: response.body) } catch {
             throw .decoding("\(r.method) \(r.pathAndQuery): invalid JSON in response: \(error.description)")

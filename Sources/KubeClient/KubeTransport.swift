@@ -1,3 +1,5 @@
+import StructuredData
+
 /// Sends built requests. The HTTP implementation is `HTTPTransport`; tests use `ScriptedTransport`.
 ///
 /// Implementations return any HTTP status as a response (errors are decoded by the client) and
@@ -10,10 +12,30 @@ public protocol KubeTransport: Sendable {
     /// Releases connections and ends open streams. The owner of a transport calls it once, last;
     /// transports with nothing to release keep the default (nothing).
     func shutdown() async throws
+    /// Sends a request like `send`; a transport that holds a 2xx answer as a value already (the
+    /// in-process transport) returns it in `value` and leaves `response.body` empty, so the client
+    /// need not parse what was never serialized. The default is `send` with no value.
+    func sendDecoded(_ request: KubeRequest) async throws -> KubeDecodedResponse
 }
 
 extension KubeTransport {
     public func shutdown() async throws {}
+
+    public func sendDecoded(_ request: KubeRequest) async throws -> KubeDecodedResponse {
+        KubeDecodedResponse(response: try await send(request))
+    }
+}
+
+/// A response with, possibly, its 2xx JSON body already decoded (see `KubeTransport.sendDecoded`).
+public struct KubeDecodedResponse: Sendable {
+    public var response: KubeResponse
+    /// The body as a value; when set, `response.body` is not meaningful.
+    public var value: JSONValue?
+
+    public init(response: KubeResponse, value: JSONValue? = nil) {
+        self.response = response
+        self.value = value
+    }
 }
 
 /// A streaming response: the status code and the body as chunks of bytes.

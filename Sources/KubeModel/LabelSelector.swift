@@ -82,7 +82,8 @@ public struct LabelSelector: Sendable, Equatable, CustomStringConvertible {
 
     /// The requirements, sorted by key.
     public private(set) var requirements: [Requirement]
-    private var selectsNothing: Bool
+    /// True for `labels.Nothing()` (a nil `metav1.LabelSelector`), which matches no label set.
+    public private(set) var selectsNothing: Bool
 
     /// Builds a selector from requirements (sorted by key, stably).
     public init(requirements: [Requirement]) {

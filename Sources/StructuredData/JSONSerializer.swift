@@ -95,44 +95,67 @@ struct JSONWriter {
 
     static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
+    /// Which bytes `writeString` cannot copy as they are: 1 for control characters, `"` and `\\`,
+    /// 2 for `<`, `>`, `&` (escaped only with `escapeHTML`), 3 for 0xE2 (the lead byte of
+    /// U+2028/U+2029, which Go always escapes).
+    static let special: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 256)
+        for b in 0..<0x20 { table[b] = 1 }
+        table[Int(UInt8(ascii: "\""))] = 1
+        table[Int(UInt8(ascii: "\\"))] = 1
+        for c in "<>&".utf8 { table[Int(c)] = 2 }
+        table[0xE2] = 3
+        return table
+    }()
+
     mutating func writeString(_ s: String) {
+        var copy = s
+        copy.withUTF8 { writeString(utf8: $0) }
+    }
+
+    /// Copies runs of plain bytes at once and escapes the rest as Go's encoder does.
+    mutating func writeString(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         out.append(UInt8(ascii: "\""))
-        var bytes = s.utf8.makeIterator()
-        var pending: [UInt8] = []
-        while let b = bytes.next() {
-            switch b {
-            case UInt8(ascii: "\""): out.append(contentsOf: [0x5c, 0x22])
-            case UInt8(ascii: "\\"): out.append(contentsOf: [0x5c, 0x5c])
-            case 0x0a: out.append(contentsOf: [0x5c, UInt8(ascii: "n")])
-            case 0x0d: out.append(contentsOf: [0x5c, UInt8(ascii: "r")])
-            case 0x09: out.append(contentsOf: [0x5c, UInt8(ascii: "t")])
-            case 0x00..<0x20:
-                out.append(contentsOf: [0x5c, UInt8(ascii: "u"), 0x30, 0x30, Self.hex[Int(b >> 4)], Self.hex[Int(b & 0xf)]])
-            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"):
-                if options.escapeHTML {
-                    out.append(contentsOf: [0x5c, UInt8(ascii: "u"), 0x30, 0x30, Self.hex[Int(b >> 4)], Self.hex[Int(b & 0xf)]])
-                } else {
-                    out.append(b)
-                }
-            case 0xE2:
-                // U+2028 / U+2029 are E2 80 A8 / E2 80 A9: Go always escapes them.
-                pending = [b]
-                if let b1 = bytes.next() {
-                    pending.append(b1)
-                    if b1 == 0x80, let b2 = bytes.next() {
-                        pending.append(b2)
-                        if b2 == 0xA8 || b2 == 0xA9 {
-                            out.append(contentsOf: "\\u202".utf8)
-                            out.append(b2 == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9"))
-                            pending = []
-                        }
-                    }
-                }
-                out.append(contentsOf: pending)
-                pending = []
-            default: out.append(b)
+        let special = Self.special
+        var runStart = 0
+        var i = 0
+        let count = bytes.count
+        while i < count {
+            let b = bytes[i]
+            let kind = special[Int(b)]
+            if kind == 0 || (kind == 2 && !options.escapeHTML) {
+                i += 1
+                continue
             }
+            if kind == 3 {
+                // Only E2 80 A8 / E2 80 A9 are escaped; any other sequence starting E2 is copied.
+                guard i + 2 < count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 else {
+                    i += 1
+                    continue
+                }
+            }
+            if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
+            out.append(0x5c)
+            switch b {
+            case UInt8(ascii: "\""): out.append(0x22)
+            case UInt8(ascii: "\\"): out.append(0x5c)
+            case 0x0a: out.append(UInt8(ascii: "n"))
+            case 0x0d: out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(UInt8(ascii: "t"))
+            case 0xE2:
+                out.append(UInt8(ascii: "u")); out.append(0x32); out.append(0x30); out.append(0x32)
+                out.append(bytes[i + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9"))
+                i += 3
+                runStart = i
+                continue
+            default:
+                out.append(UInt8(ascii: "u")); out.append(0x30); out.append(0x30)
+                out.append(Self.hex[Int(b >> 4)]); out.append(Self.hex[Int(b & 0xf)])
+            }
+            i += 1
+            runStart = i
         }
+        if runStart < count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count])) }
         out.append(UInt8(ascii: "\""))
     }
 }

@@ -38,14 +38,17 @@ public enum ProcessRunner {
         } else {
             env = .inherit
         }
-        // Shared between the child body and the killer: the pid once launched, nil once it was reaped.
+        // Shared between the child body and the killer: the pid once launched, whether the child
+        // was reaped, and whether the timeout fired (then whoever learns of it second kills).
         let state = Mutex<(pid: pid_t?, finished: Bool, fired: Bool)>((nil, false, false))
         // A Dispatch timer, not a Task: it fires on time even when the cooperative pool is busy.
+        // On a loaded machine it can fire before the body below has recorded the pid; the body
+        // then kills the child itself.
         let killer = DispatchWorkItem {
             state.withLock { s in
-                guard !s.finished, let pid = s.pid else { return }
+                guard !s.finished else { return }
                 s.fired = true
-                kill(pid, SIGKILL)
+                if let pid = s.pid { kill(pid, SIGKILL) }
             }
         }
         DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: killer)
@@ -54,7 +57,10 @@ public enum ProcessRunner {
             .path(FilePath(executable)), arguments: Arguments(arguments), environment: env,
             input: .string(stdin ?? ""), output: .string(limit: outputLimit), error: .string(limit: outputLimit)
         ) { execution in
-            state.withLock { $0.pid = execution.processIdentifier.value }
+            state.withLock { s in
+                s.pid = execution.processIdentifier.value
+                if s.fired { kill(execution.processIdentifier.value, SIGKILL) }
+            }
         }
         let timedOut = state.withLock { s in
             s.finished = true

@@ -1,4 +1,5 @@
 import Foundation
+import KubeModel
 import StructuredData
 import Testing
 @testable import APIServerCore
@@ -79,6 +80,34 @@ struct ObjectStoreTests {
         try await store.commit([Mutation(key: key, precondition: .exists, value: configMap("a"))])
         let seen = await collect(events, count: 3)
         #expect(seen.map(\.type) == [.added, .modified, .deleted])
+    }
+
+    @Test("a list by equality selector reads the label index, which follows label changes, deletes and namespaces")
+    func labelIndex() async throws {
+        let store = try ObjectStore(log: MemoryRevisionLog())
+        let resource = key.resource
+        func k(_ ns: String, _ name: String) -> ObjectKey { ObjectKey(resource: resource, namespace: ns, name: name) }
+        func names(_ selector: String, _ ns: String?) async throws -> [String] {
+            let selector = try LabelSelector.parse(selector)
+            return await store.list(resource, namespace: ns, selecting: selector).objects
+                .filter { selector.matches($0.value.labels) }.map { $0.key.localKey }
+        }
+        try await store.commit([
+            Mutation(key: k("a", "one"), precondition: .absent, value: configMap("one", labels: ["owner": "helm", "name": "x"])),
+            Mutation(key: k("a", "two"), precondition: .absent, value: configMap("two", labels: ["owner": "helm", "name": "y"])),
+            Mutation(key: k("b", "three"), precondition: .absent, value: configMap("three", labels: ["owner": "helm", "name": "x"])),
+        ])
+        #expect(try await names("owner=helm,name=x", nil) == ["a/one", "b/three"])
+        #expect(try await names("owner=helm,name=x", "a") == ["a/one"])
+        #expect(try await names("name in (y)", nil) == ["a/two"])
+        #expect(try await names("owner=helm,name!=x", "a") == ["a/two"])
+        try await store.commit([Mutation(key: k("a", "one"), precondition: .exists, value: configMap("one", labels: ["owner": "helm", "name": "y"]))])
+        #expect(try await names("name=x", nil) == ["b/three"])
+        #expect(try await names("name=y", nil) == ["a/one", "a/two"])
+        try await store.commit([Mutation(key: k("a", "two"), precondition: .exists, value: nil)])
+        #expect(try await names("name=y", nil) == ["a/one"])
+        #expect(try await names("owner", "a") == ["a/one"])
+        #expect(try await names("name=none", nil).isEmpty)
     }
 }
 

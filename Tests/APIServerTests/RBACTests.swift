@@ -182,4 +182,21 @@ struct RBACTests {
         _ = await api.call("DELETE", "/api/v1/namespaces/team-a/serviceaccounts/default")
         #expect(await api.authenticate(serviceAccountToken: text) == nil)
     }
+
+    @Test("a binding or role written after a decision changes the next decision (the rule cache is invalidated)")
+    func cacheInvalidation() async throws {
+        let api = try await Self.api()
+        let rbac = "/apis/rbac.authorization.k8s.io/v1"
+        let path = "/api/v1/namespaces/team-b/secrets"
+        #expect(await api.call("GET", path, user: Self.alice).code == 403)
+        _ = await api.call("POST", "\(rbac)/namespaces/team-b/roles", Self.role("secret-reader", [["apiGroups": [""], "resources": ["secrets"], "verbs": ["list"]]]))
+        #expect(await api.call("GET", path, user: Self.alice).code == 403)
+        _ = await api.call("POST", "\(rbac)/namespaces/team-b/rolebindings",
+                           Self.binding("secrets", kind: "Role", role: "secret-reader", subject: ["kind": "User", "name": "alice"]))
+        #expect(await api.call("GET", path, user: Self.alice).code == 200)
+        _ = await api.call("PUT", "\(rbac)/namespaces/team-b/roles/secret-reader",
+                           Self.role("secret-reader", [["apiGroups": [""], "resources": ["secrets"], "verbs": ["get"]]]))
+        #expect(await api.call("GET", path, user: Self.alice).code == 403)
+        #expect(await api.call("GET", path, user: Self.saUser).code == 403)
+    }
 }

@@ -13,7 +13,7 @@ struct MTTPBenchTests {
                                                                   "--chart", EndToEnd.podinfo], timeout: 600)
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         let rows = r.stdout.split(separator: "\n").map(String.init)
-        #expect(rows.first == "objects  kind                 duration  peak RSS  reconciles")
+        #expect(rows.first == "objects  kind                 duration  peak RSS  API requests  reconciles")
         #expect(rows.contains { $0.hasPrefix("     10  HelmChart ") })
         #expect(rows.contains { $0.hasPrefix("     10  HelmRelease ") })
         #expect(rows.contains { $0.hasPrefix("     10  HelmRelease, upgrade ") })

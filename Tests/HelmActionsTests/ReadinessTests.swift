@@ -71,3 +71,18 @@ struct ReleaseNameTests {
         #expect(ReleaseName.shorten("short") == "short")
     }
 }
+
+@Suite("Wait selectors")
+struct WaitSelectorTests {
+    @Test("a workload's ReplicaSets and Pods are listed by its selector, as Helm lists them", arguments: [
+        (#"{"kind":"Deployment","spec":{"selector":{"matchLabels":{"app":"web","tier":"fe"}}}}"#, "app=web,tier=fe"),
+        (#"{"kind":"ReplicaSet","spec":{"selector":{"matchExpressions":[{"key":"app","operator":"In","values":["a","b"]}]}}}"#, "app in (a,b)"),
+        (#"{"kind":"ReplicationController","spec":{"selector":{"app":"old"}}}"#, "app=old"),
+        (#"{"kind":"Deployment","spec":{"selector":{}}}"#, ""),
+        (#"{"kind":"Deployment","spec":{}}"#, nil),
+        (#"{"kind":"Deployment","spec":{"selector":{"matchExpressions":[{"key":"app","operator":"Near"}]}}}"#, nil),
+    ] as [(String, String?)])
+    func dependentsSelector(json: String, selector: String?) throws {
+        #expect(KubeOps.dependentsSelector(try ReadinessTests.object(json)) == selector)
+    }
+}

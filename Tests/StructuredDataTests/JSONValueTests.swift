@@ -37,6 +37,17 @@ import Testing
         #expect(try JSONParser.parse(#""\ud83d\ude00\u00e9\/""#) == .string("😀é/"))
     }
 
+    @Test("long plain runs are copied whole around escapes, and other E2 sequences are kept", arguments: [
+        (String(repeating: "a", count: 5000) + "\"" + String(repeating: "b", count: 3), "\"" + String(repeating: "a", count: 5000) + "\\\"bbb\""),
+        ("€\u{2029}x\u{2028}", #""€\u2029x\u2028""#),
+        ("\u{2030}‰", "\"\u{2030}‰\""),
+        ("\u{1f}\r\\", #""\u001f\r\\""#),
+        ("", #""""#),
+    ])
+    func escapingRuns(input: String, expected: String) {
+        #expect(JSONValue.string(input).serialized() == expected)
+    }
+
     @Test("pretty and sorted output match json.MarshalIndent of a Go map")
     func pretty() throws {
         let value = try JSONParser.parse(#"{"b":[1,{}],"a":{"c":[]}}"#)

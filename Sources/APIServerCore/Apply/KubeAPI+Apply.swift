@@ -13,7 +13,13 @@ extension KubeAPI {
         let force = request.flag("force")
         let config: JSONValue
         do {
-            config = try YAML.parse(String(decoding: request.body, as: UTF8.self))
+            // Clients send JSON far more often than YAML, and JSON is YAML: parse it as JSON
+            // first (much faster); anything else, or JSON that fails, goes through YAML.
+            if request.body.first == UInt8(ascii: "{"), let json = try? JSONParser.parse(bytes: request.body) {
+                config = json
+            } else {
+                config = try YAML.parse(String(decoding: request.body, as: UTF8.self))
+            }
         } catch {
             throw APIServerError.badRequest("error decoding YAML: \(error.message)")
         }

@@ -16,6 +16,10 @@ public struct AuthorizationDecision: Sendable, Equatable {
 /// the request's namespace grants its Role's (or ClusterRole's) rules in that namespace.
 struct RBACAuthorizer: Sendable {
     let store: ObjectStore
+    /// Each user's and namespace's rules, valid while no RBAC object has been written since.
+    let cache = RuleCache()
+
+    static let resources = [clusterRoles, roles, clusterRoleBindings, roleBindings]
 
     static let group = "rbac.authorization.k8s.io"
     static let clusterRoles = QualifiedResource(group: group, resource: "clusterroles")
@@ -33,18 +37,35 @@ struct RBACAuthorizer: Sendable {
         return AuthorizationDecision(allowed: false, reason: errors.isEmpty ? "" : "RBAC: " + Self.aggregate(errors))
     }
 
-    /// The rules that apply to `user` in `namespace` ("" = cluster-wide bindings only), stopping
-    /// early at the first rule `stop` accepts (when given). Also returns the errors met (bindings
-    /// to missing roles), formatted as upstream.
+    /// The rules that apply to `user` in `namespace` ("" = cluster-wide bindings only) — with
+    /// `stop`, only the first rule it accepts (and no errors then) — and the errors met (bindings
+    /// to missing roles), formatted as upstream. Cached per user and namespace until the next
+    /// write to an RBAC object.
     func rules(for user: UserInfo, namespace: String,
                stop: ((PolicyRule) -> Bool)? = nil) async -> (rules: [PolicyRule], errors: [String]) {
+        let revision = await store.lastWrite(Self.resources)
+        let key = RuleCache.Key(user: user.name, groups: user.groups, namespace: namespace)
+        let all: RuleCache.Entry
+        if let hit = cache.get(key, revision: revision) {
+            all = hit
+        } else {
+            let (rules, errors) = await collectRules(for: user, namespace: namespace)
+            all = RuleCache.Entry(revision: revision, rules: rules, errors: errors)
+            cache.put(key, all)
+        }
+        guard let stop else { return (all.rules, all.errors) }
+        if let hit = all.rules.first(where: stop) { return ([hit], []) }
+        return ([], all.errors)
+    }
+
+    /// Every rule that applies to `user` in `namespace`, read from the store, and the errors met.
+    private func collectRules(for user: UserInfo, namespace: String) async -> (rules: [PolicyRule], errors: [String]) {
         var collected: [PolicyRule] = []
         var errors: [String] = []
         let clusterBindings = await store.list(Self.clusterRoleBindings, namespace: nil).objects
         for binding in clusterBindings where Self.applies(binding.value, to: user, bindingNamespace: "") {
             switch await roleRules(binding.value["roleRef"] ?? .null, namespace: "") {
             case .success(let rules):
-                if let stop, let hit = rules.first(where: stop) { return ([hit], errors) }
                 collected += rules
             case .failure(let message):
                 errors.append(message)
@@ -55,14 +76,13 @@ struct RBACAuthorizer: Sendable {
             for binding in bindings where Self.applies(binding.value, to: user, bindingNamespace: namespace) {
                 switch await roleRules(binding.value["roleRef"] ?? .null, namespace: namespace) {
                 case .success(let rules):
-                    if let stop, let hit = rules.first(where: stop) { return ([hit], errors) }
                     collected += rules
                 case .failure(let message):
                     errors.append(message)
                 }
             }
         }
-        return (stop == nil ? collected : [], errors)
+        return (collected, errors)
     }
 
     enum RoleLookup {

@@ -99,6 +99,10 @@ public enum APIResponse: Sendable {
     case raw(code: Int, contentType: String, body: [UInt8])
     /// A chunked stream (watch): each element is written and flushed as it comes.
     case stream(code: Int, contentType: String, chunks: AsyncStream<[UInt8]>)
+    /// A 200 LIST answer: `header` (`kind`, `apiVersion`, `metadata`) then `items`. Fronts send
+    /// `listBytes` (the stored objects' cached JSON spliced, not serialized again); the in-process
+    /// transport hands over `listValue` without any JSON at all.
+    case list(header: JSONObject, items: [StoredObject])
 
     /// The error as a `Status` response.
     public static func error(_ error: APIServerError) -> APIResponse {
@@ -109,6 +113,7 @@ public enum APIResponse: Sendable {
     public var code: Int {
         switch self {
         case .json(let c, _), .raw(let c, _, _), .stream(let c, _, _): return c
+        case .list: return 200
         }
     }
 }

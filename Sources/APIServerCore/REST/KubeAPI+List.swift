@@ -9,7 +9,7 @@ extension KubeAPI {
         let matcher = try ObjectMatcher(labelSelector: request.query["labelSelector"],
                                         fieldSelector: request.query["fieldSelector"], type: type)
         _ = try ResourceVersionQuery.timeoutSeconds(request)
-        var (objects, revision) = await store.list(type.resource, namespace: target.namespace)
+        var (objects, revision) = await store.list(type.resource, namespace: target.namespace, selecting: matcher.labels)
         switch try ResourceVersionQuery.match(request) {
         case .latest:
             break
@@ -18,7 +18,7 @@ extension KubeAPI {
                 guard await store.waitForRevision(wanted, seconds: ResourceVersionQuery.futureWait) else {
                     throw APIServerError.tooLargeResourceVersion(wanted, current: await store.currentRevision)
                 }
-                (objects, revision) = await store.list(type.resource, namespace: target.namespace)
+                (objects, revision) = await store.list(type.resource, namespace: target.namespace, selecting: matcher.labels)
             }
         case .exact(let wanted):
             if wanted > revision, !(await store.waitForRevision(wanted, seconds: ResourceVersionQuery.futureWait)) {
@@ -47,18 +47,7 @@ extension KubeAPI {
             return .json(code: 200, body: Self.table(type, objects: items.map(\.value), metadata: metadata, version: version,
                                                      includeObject: request.query["includeObject"]))
         }
-        // Splice the stored objects' cached JSON instead of serializing each one again.
-        var body = JSONValue.object([
-            "kind": .string(type.listKind), "apiVersion": .string(type.groupVersion), "metadata": .object(metadata),
-        ]).serializedBytes()
-        body.removeLast()
-        body += Array(#","items":["#.utf8)
-        body.reserveCapacity(body.count + items.reduce(0) { $0 + $1.bytes.count + 1 } + 2)
-        for (i, item) in items.enumerated() {
-            if i > 0 { body.append(UInt8(ascii: ",")) }
-            body += item.bytes
-        }
-        body += Array("]}\n".utf8)
-        return .raw(code: 200, contentType: "application/json", body: body)
+        return .list(header: ["kind": .string(type.listKind), "apiVersion": .string(type.groupVersion), "metadata": .object(metadata)],
+                     items: items)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import GoCompat
 import KubeModel
 import StructuredData
+import Synchronization
 
 /// The OpenAPI value constraints of a CRD schema node, with kube-apiserver's messages:
 /// `pattern`, `format` (`date-time`, `date`, `int32`, `int64`), `minLength`/`maxLength`,
@@ -78,8 +79,26 @@ enum SchemaConstraints {
     /// ECMA-style regular expression search (as OpenAPI's `pattern`: a match anywhere, unless
     /// anchored); an unparsable pattern matches nothing but is not a crash.
     static func matches(_ text: String, _ pattern: String) -> Bool {
-        guard let regex = try? NSRegularExpression(pattern: pattern) else { return false }
+        guard let regex = compiled(pattern) else { return false }
         return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    /// Compiled patterns, shared by every write (a CRD's handful of patterns are checked on every
+    /// write of its objects; compiling one each time dominated validation). Bounded: past
+    /// `cacheLimit` patterns, new ones are compiled per use and not kept.
+    private static let cache = Mutex<[String: CompiledPattern]>([:])
+    private static let cacheLimit = 1_000
+
+    /// `NSRegularExpression` is immutable and documented thread-safe.
+    private struct CompiledPattern: @unchecked Sendable {
+        let regex: NSRegularExpression?
+    }
+
+    private static func compiled(_ pattern: String) -> NSRegularExpression? {
+        if let hit = cache.withLock({ $0[pattern] }) { return hit.regex }
+        let entry = CompiledPattern(regex: try? NSRegularExpression(pattern: pattern))
+        cache.withLock { if $0.count < cacheLimit { $0[pattern] = entry } }
+        return entry.regex
     }
 
     static func validFormat(_ text: String, _ format: String) -> Bool {

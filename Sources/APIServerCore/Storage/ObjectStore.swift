@@ -14,6 +14,10 @@ public actor ObjectStore {
     var tables: [QualifiedResource: [String: StoredObject]] = [:]
     /// Each table's keys (`namespace/name`) in ascending order, kept up to date on insert/delete.
     var order: [QualifiedResource: [String]] = [:]
+    /// The tables' labels, inverted (see `LabelIndex`).
+    var labels = LabelIndex()
+    /// The revision of the newest write to each resource (0 for one not written since start-up).
+    var lastWrites: [QualifiedResource: Int64] = [:]
     /// The revision of the newest write.
     public internal(set) var currentRevision: Int64 = 0
     /// Retained events, oldest first; `history[historyStart...]` is live.
@@ -73,6 +77,7 @@ public actor ObjectStore {
                 continue
             }
             tables[key.resource, default: [:]][key.localKey] = StoredObject(key: key, revision: record.revision, value: value, bytes: record.value)
+            labels.insert(key.resource, key.localKey, labels: value.labels)
         }
         for (resource, table) in tables { order[resource] = table.keys.sorted() }
         assignedRevision = currentRevision
@@ -90,6 +95,12 @@ public actor ObjectStore {
     /// The object at `key`, if any.
     public func get(_ key: ObjectKey) -> StoredObject? {
         tables[key.resource]?[key.localKey]
+    }
+
+    /// The revision of the newest write since start-up to any of `resources` (0 when none): a
+    /// cheap "has any of these changed" check for caches derived from them.
+    public func lastWrite(_ resources: [QualifiedResource]) -> Int64 {
+        resources.reduce(0) { max($0, lastWrites[$1] ?? 0) }
     }
 
     /// Every object of `resource` (in `namespace`, when given), in ascending `namespace/name`
@@ -219,8 +230,13 @@ public actor ObjectStore {
         var stored: [StoredObject] = []
         for (event, bytes) in zip(prepared.events, prepared.serialized) {
             currentRevision = max(currentRevision, event.revision)
+            lastWrites[event.key.resource] = event.revision
             let object = StoredObject(key: event.key, revision: event.revision, value: event.object, bytes: bytes)
             let local = event.key.localKey
+            if let previous = tables[event.key.resource]?[local] {
+                labels.remove(event.key.resource, local, labels: previous.value.labels)
+            }
+            if event.type != .deleted { labels.insert(event.key.resource, local, labels: event.object.labels) }
             if event.type == .deleted {
                 tables[event.key.resource]?[local] = nil
                 if var keys = order.removeValue(forKey: event.key.resource) {
