@@ -143,6 +143,21 @@ struct OpenAPIKubectlTests {
         #expect(after.status != 0)
     }
 
+    @Test("client-side apply of a changed custom resource succeeds (kubectl sends a merge patch, not a strategic one)",
+          arguments: Kubectl.available)
+    func customResourceReapply(kubectl: Kubectl) async throws {
+        let server = try await TestAPIServer.start()
+        defer { Task { await server.stop() } }
+        _ = await server.api.call("POST", "/apis/apiextensions.k8s.io/v1/customresourcedefinitions", OpenAPITestData.widgetCRD)
+        let widget = "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\nspec:\n  color: red\n  size: 1\n"
+        let first = try await kubectl.run(server, ["apply", "-f", "-"], stdin: widget)
+        #expect(first.stdout.contains("widget.example.com/w created"), "\(first.stderr)")
+        let second = try await kubectl.run(server, ["apply", "-f", "-"], stdin: widget.replacingOccurrences(of: "red", with: "blue"))
+        #expect(second.stdout.contains("widget.example.com/w configured"), "\(second.stderr)")
+        let stored = await server.api.call("GET", "/apis/example.com/v1/namespaces/default/widgets/w").body
+        #expect(stored["spec"]?["color"] == "blue")
+    }
+
     @Test("apply of a Deployment with an unknown field fails kubectl's client-side validation", arguments: Kubectl.available)
     func unknownFieldIsRejected(kubectl: Kubectl) async throws {
         let server = try await TestAPIServer.start()

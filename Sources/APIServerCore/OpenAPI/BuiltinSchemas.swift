@@ -8,7 +8,7 @@
 /// lists properties).
 enum BuiltinSchemas {
     /// Every built-in definition, in catalog order.
-    static let all: [SchemaDefinition] = meta + core + pod + workloads + cluster
+    static let all: [SchemaDefinition] = meta + core + pod + podSupport + workloads + cluster
 
     /// The definitions by name.
     static let byName: [String: SchemaDefinition] = Dictionary(all.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })

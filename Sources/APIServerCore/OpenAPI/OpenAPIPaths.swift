@@ -20,7 +20,8 @@ enum OpenAPIPaths {
         let list = definition.map { $0 + "List" }
         func op(_ verb: String, _ action: String, _ description: String, _ query: [String], body: String?, response: String?) -> JSONValue {
             operation(id: "\(verb)\(names.group)\(names.version)\(scope)\(type.kind)", tag: names.tag, action: action, gvk: gvk,
-                      description: description, query: query, body: body, response: response, dialect)
+                      description: description, query: query, body: body, response: response,
+                      strategicMerge: !type.isCustom, dialect)
         }
         let writes = ["dryRun", "fieldManager"]
         var collection: JSONObject = [
@@ -41,7 +42,7 @@ enum OpenAPIPaths {
             let all: JSONObject = ["get": operation(
                 id: "list\(names.group)\(names.version)\(type.kind)ForAllNamespaces", tag: names.tag, action: "list", gvk: gvk,
                 description: "list or watch objects of kind \(type.kind)", query: ["labelSelector", "fieldSelector", "limit", "continue"],
-                body: nil, response: list, dialect)]
+                body: nil, response: list, strategicMerge: false, dialect)]
             out.append(("\(prefix)/\(type.plural)", .object(all)))
         }
         return out
@@ -94,13 +95,15 @@ enum OpenAPIPaths {
                 "schema": ["type": "string", "uniqueItems": true]]
     }
 
+    /// One operation. `strategicMerge`: whether a PATCH accepts strategic merge patches (built-in
+    /// kinds only; kubectl's client-side apply sends one exactly when the PATCH lists it).
     static func operation(id: String, tag: String, action: String, gvk: JSONValue, description: String, query: [String],
-                          body: String?, response: String?, _ dialect: SchemaDialect) -> JSONValue {
+                          body: String?, response: String?, strategicMerge: Bool, _ dialect: SchemaDialect) -> JSONValue {
         var op: JSONObject = ["tags": [.string(tag)], "description": .string(description), "operationId": .string(id)]
         var parameters = query.map { queryParameter($0, dialect) }
         let ref: (String) -> JSONValue = { ["$ref": .string(dialect.refPrefix + $0)] }
-        let patchTypes: [JSONValue] = ["application/json-patch+json", "application/merge-patch+json",
-                                       "application/strategic-merge-patch+json", "application/apply-patch+yaml"]
+        let patchTypes: [JSONValue] = ["application/json-patch+json", "application/merge-patch+json"]
+            + (strategicMerge ? ["application/strategic-merge-patch+json"] : []) + ["application/apply-patch+yaml"]
         let produces: [JSONValue] = ["application/json", "application/yaml", "application/vnd.kubernetes.protobuf"]
         if dialect == .v2 {
             if let body { parameters.insert(["in": "body", "name": "body", "required": true, "schema": ref(body)], at: 0) }
