@@ -71,6 +71,9 @@ public struct InProcessTransport: KubeTransport {
             return KubeResponse(statusCode: code, headers: headers, body: APIResponse.encodeJSON(body))
         case .raw(let code, let contentType, let body):
             return KubeResponse(statusCode: code, headers: [.init("Content-Type", contentType)], body: body)
+        case .document(let code, let contentType, let body, let extra):
+            return KubeResponse(statusCode: code, headers: [.init("Content-Type", contentType)] + extra.map { .init($0.name, $0.value) },
+                                body: body)
         case .stream(let code, let contentType, let chunks):
             var body: [UInt8] = []
             for await chunk in chunks { body += chunk }

@@ -8,8 +8,12 @@ import Testing
 struct OpenAPIDocumentTests {
     static func raw(_ api: KubeAPI, _ path: String, accept: String? = nil) async -> (code: Int, contentType: String, body: [UInt8]) {
         let response = await api.handle(APIRequest(method: "GET", path: path, accept: accept))
-        guard case .raw(let code, let contentType, let body) = response else { return (response.code, "", []) }
-        return (code, contentType, body)
+        switch response {
+        case .raw(let code, let contentType, let body), .document(let code, let contentType, let body, _):
+            return (code, contentType, body)
+        default:
+            return (response.code, "", [])
+        }
     }
 
     static func json(_ api: KubeAPI, _ path: String) async throws -> JSONValue {
@@ -113,6 +117,10 @@ struct OpenAPIDocumentTests {
         #expect(v2Widget?["properties"]?["spec"]?["properties"]?["size"] == ["description": "How big."])
         #expect(v2Widget?["properties"]?["spec"]?["properties"]?["extra"]?["properties"] == nil)
         #expect(v2["definitions"]?["com.example.v1.WidgetList"] != nil)
+        // kubectl's client-side apply sends a strategic merge patch only when the PATCH lists it.
+        let patch = doc["paths"]?["/apis/example.com/v1/namespaces/{namespace}/widgets/{name}"]?["patch"]
+        #expect(patch?["requestBody"]?["content"]?.objectValue?.keys.elements == ["application/json-patch+json", "application/merge-patch+json", "application/apply-patch+yaml"])
+        #expect(v2["paths"]?["/apis/example.com/v1/namespaces/{namespace}/widgets/{name}"]?["patch"]?["consumes"] == ["application/json-patch+json", "application/merge-patch+json", "application/apply-patch+yaml"])
         #expect(before.v3["apis/example.com/v1"] == nil)
         let deleted = await api.call("DELETE", "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/widgets.example.com")
         #expect(deleted.code == 200, "\(deleted.body)")
@@ -164,4 +172,32 @@ enum OpenAPITestData {
             ]],
         ],
     ]
+}
+
+@Suite("OpenAPI v3 hashes")
+struct OpenAPIHashTests {
+    @Test("the current hash makes a document immutable, a stale one redirects to the current URL")
+    func hashes() async throws {
+        let api = try await KubeAPI.inMemory()
+        let hash = api.openAPI.snapshot(api.registry).v3["api/v1"]?.hash ?? ""
+        let current = await api.handle(APIRequest(method: "GET", path: "/openapi/v3/api/v1", query: ["hash": hash]))
+        guard case .document(200, "application/json", _, let headers) = current else {
+            Issue.record("\(current)")
+            return
+        }
+        #expect(headers.contains(.init("Cache-Control", "public, immutable")))
+        #expect(headers.contains(.init("Etag", "\"\(hash)\"")))
+        let stale = await api.handle(APIRequest(method: "GET", path: "/openapi/v3/api/v1", query: ["hash": "0"]))
+        guard case .document(301, _, _, let redirect) = stale else {
+            Issue.record("\(stale)")
+            return
+        }
+        #expect(redirect == [.init("Location", "/openapi/v3/api/v1?hash=\(hash)")])
+    }
+
+    @Test("Expires is written like Go's RFC 1123 in UTC")
+    func expires() {
+        #expect(GoTime.rfc1123(0) == "Thu, 01 Jan 1970 00:00:00 UTC")
+        #expect(GoTime.rfc1123(1_796_688_000) == "Tue, 08 Dec 2026 00:00:00 UTC")
+    }
 }
