@@ -41,6 +41,12 @@ struct OpenAPIDocumentTests {
             #expect(definitions[name]?["x-kubernetes-group-version-kind"] == [["group": .string(type.group), "kind": .string(type.kind), "version": .string(type.version)]], "\(name)")
             #expect(definitions[name + "List"] != nil, "\(name)List")
         }
+        for name in ["io.k8s.api.rbac.v1.ClusterRole", "io.k8s.api.networking.v1.Ingress", "io.k8s.api.coordination.v1.Lease",
+                     "io.k8s.api.autoscaling.v2.HorizontalPodAutoscaler", "io.k8s.api.policy.v1.PodDisruptionBudget",
+                     "io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.CustomResourceDefinition",
+                     "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta", "io.k8s.api.core.v1.PodSpec"] {
+            #expect(definitions[name] != nil, "\(name)")
+        }
         #expect(definitions["io.k8s.api.apps.v1.DeploymentSpec"]?["required"] == ["selector", "template"])
         #expect(definitions["io.k8s.api.core.v1.PodSpec"]?["properties"]?["containers"]?["x-kubernetes-patch-merge-key"] == "name")
         #expect(definitions["io.k8s.api.core.v1.PodSpec"]?["properties"]?["containers"]?["items"] == ["$ref": "#/definitions/io.k8s.api.core.v1.Container"])

@@ -51,14 +51,14 @@ enum BuiltinSchemas {
         SchemaDefinition(name: name, description: description, body: .freeform)
     }
 
-    /// The package prefix of a built-in group-version (`io.k8s.api.apps.v1`).
+    /// The package prefix of a built-in group-version, named after its Go package as upstream
+    /// does: the group's first label (`io.k8s.api.apps.v1`, `io.k8s.api.rbac.v1` for
+    /// `rbac.authorization.k8s.io`, `io.k8s.api.core.v1` for the core group).
     static func package(group: String, version: String) -> String {
         switch group {
         case "": return "io.k8s.api.core.\(version)"
         case "apiextensions.k8s.io": return "io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.\(version)"
-        default:
-            let short = group.hasSuffix(".k8s.io") ? String(group.dropLast(".k8s.io".count)) : group
-            return "io.k8s.api.\(short).\(version)"
+        default: return "io.k8s.api.\(group.split(separator: ".").first ?? "").\(version)"
         }
     }
 
