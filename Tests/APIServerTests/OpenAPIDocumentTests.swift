@@ -90,7 +90,7 @@ struct OpenAPIDocumentTests {
         let hash = String(url.split(separator: "=").last ?? "")
         #expect(hash.count == 128)
         let doc = await Self.raw(api, "/openapi/v3/apis/apps/v1")
-        #expect(api.openAPI.snapshot(api.registry).v3["apis/apps/v1"]?.hash == hash)
+        #expect(await api.openAPI.snapshot(api.registry).v3["apis/apps/v1"]?.hash == hash)
         let parsed = try JSONParser.parse(bytes: doc.body)
         #expect(parsed["openapi"] == "3.0.0")
         let schemas = parsed["components"]?["schemas"]?.objectValue ?? [:]
@@ -107,7 +107,7 @@ struct OpenAPIDocumentTests {
     @Test("a CRD's group-version appears in v2 and v3 when created and disappears when deleted")
     func customResourceLifecycle() async throws {
         let api = try await KubeAPI.inMemory()
-        let before = api.openAPI.snapshot(api.registry)
+        let before = await api.openAPI.snapshot(api.registry)
         let created = await api.call("POST", "/apis/apiextensions.k8s.io/v1/customresourcedefinitions", OpenAPITestData.widgetCRD)
         #expect(created.code == 201, "\(created.body)")
         let discovery = try await Self.json(api, "/openapi/v3")
@@ -136,7 +136,7 @@ struct OpenAPIDocumentTests {
         #expect(gone)
     }
 
-    @Test("the documents are cached until the served types change")
+    @Test("the documents are cached until the served types change, and concurrent requests after a change agree")
     func caching() async throws {
         let api = try await KubeAPI.inMemory()
         let first = await Self.raw(api, "/openapi/v3")
@@ -145,6 +145,13 @@ struct OpenAPIDocumentTests {
         let start = ContinuousClock.now
         for _ in 0..<200 { _ = await Self.raw(api, "/openapi/v2", accept: "application/com.github.proto-openapi.spec.v2@v1.0+protobuf") }
         #expect(ContinuousClock.now - start < .seconds(2))
+        _ = await api.call("POST", "/apis/apiextensions.k8s.io/v1/customresourcedefinitions", OpenAPITestData.widgetCRD)
+        let bodies = await withTaskGroup(of: [UInt8].self) { group in
+            for _ in 0..<8 { group.addTask { await Self.raw(api, "/openapi/v3").body } }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(Set(bodies).count == 1)
+        #expect(String(decoding: bodies[0], as: UTF8.self).contains("apis/example.com/v1"))
     }
 }
 
@@ -185,7 +192,7 @@ struct OpenAPIHashTests {
     @Test("the current hash makes a document immutable, a stale one redirects to the current URL")
     func hashes() async throws {
         let api = try await KubeAPI.inMemory()
-        let hash = api.openAPI.snapshot(api.registry).v3["api/v1"]?.hash ?? ""
+        let hash = await api.openAPI.snapshot(api.registry).v3["api/v1"]?.hash ?? ""
         let current = await api.handle(APIRequest(method: "GET", path: "/openapi/v3/api/v1", query: ["hash": hash]))
         guard case .document(200, "application/json", _, let headers) = current else {
             Issue.record("\(current)")

@@ -8,9 +8,9 @@ extension KubeAPI {
     ///
     /// A group-version document requested with the current `?hash=` is immutable (cacheable for a
     /// year); with a stale hash the answer is a 301 to the current URL, as kube-apiserver does.
-    func openAPIDocument(_ request: APIRequest, parts: [String]) throws -> APIResponse {
+    func openAPIDocument(_ request: APIRequest, parts: [String]) async throws -> APIResponse {
         guard parts.count >= 2 else { throw APIServerError.unknownPath }
-        let snapshot = openAPI.snapshot(registry)
+        let snapshot = await openAPI.snapshot(registry)
         switch (parts[1], parts.count) {
         case ("v2", 2):
             if (request.accept ?? "").contains("protobuf") {

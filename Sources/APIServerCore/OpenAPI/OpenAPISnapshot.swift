@@ -95,18 +95,20 @@ struct OpenAPISnapshot: Sendable {
 }
 
 /// The current `OpenAPISnapshot`, rebuilt only when the registry's types change (a CRD is
-/// established, updated or removed), never per request.
+/// established, updated or removed), never per request. Concurrent requests after a change share
+/// one build.
 final class OpenAPICache: Sendable {
-    private let state = Mutex<(generation: Int, snapshot: OpenAPISnapshot)?>(nil)
+    private let state = Mutex<(generation: Int, build: Task<OpenAPISnapshot, Never>)?>(nil)
 
-    /// The documents for the registry's current types.
-    func snapshot(_ registry: ResourceRegistry) -> OpenAPISnapshot {
+    /// The documents for the registry's current types (or newer ones).
+    func snapshot(_ registry: ResourceRegistry) async -> OpenAPISnapshot {
         let (generation, types) = registry.versionedTypes
-        if let cached = state.withLock({ $0 }), cached.generation == generation { return cached.snapshot }
-        let built = OpenAPISnapshot(types: types)
-        state.withLock { current in
-            if current == nil || current!.generation < generation { current = (generation, built) }
+        let build = state.withLock { current -> Task<OpenAPISnapshot, Never> in
+            if let current, current.generation >= generation { return current.build }
+            let build = Task { OpenAPISnapshot(types: types) }
+            current = (generation, build)
+            return build
         }
-        return built
+        return await build.value
     }
 }

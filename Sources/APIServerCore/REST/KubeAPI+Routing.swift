@@ -21,7 +21,7 @@ extension KubeAPI {
                                        includeFailures: head != "livez")
             return .raw(code: report.code, contentType: "text/plain; charset=utf-8", body: Array(report.text.utf8))
         case "openapi":
-            return try openAPIDocument(request, parts: parts)
+            return try await openAPIDocument(request, parts: parts)
         case "api":
             if parts.count == 1 {
                 if let v = Self.aggregatedDiscoveryVersion(request.accept) { return aggregatedDiscovery(version: v, core: true) }
