@@ -83,6 +83,19 @@ struct HTTPFront: Sendable {
         case .list(let header, let items):
             return Response(status: .ok, headers: [.contentType: "application/json"],
                             body: .init(byteBuffer: ByteBuffer(bytes: APIResponse.listBytes(header: header, items: items))))
+        case .document(let code, let contentType, let bytes, let extra):
+            var headers: HTTPFields = [.contentType: contentType]
+            for header in extra {
+                switch header.name.lowercased() {
+                case "cache-control": headers[.cacheControl] = header.value
+                case "etag": headers[.eTag] = header.value
+                case "expires": headers[.expires] = header.value
+                case "location": headers[.location] = header.value
+                case "vary": headers[.vary] = header.value
+                default: break
+                }
+            }
+            return Response(status: .init(code: code), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
         case .stream(let code, let contentType, let chunks):
             return Response(status: .init(code: code), headers: [.contentType: contentType],
                             body: ResponseBody { writer in

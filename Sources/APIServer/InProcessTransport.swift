@@ -89,6 +89,9 @@ public struct InProcessTransport: KubeTransport {
         case .list(let header, let items):
             return KubeResponse(statusCode: 200, headers: [.init("Content-Type", "application/json")],
                                 body: APIResponse.listBytes(header: header, items: items))
+        case .document(let code, let contentType, let body, let extra):
+            return KubeResponse(statusCode: code, headers: [.init("Content-Type", contentType)] + extra.map { .init($0.name, $0.value) },
+                                body: body)
         case .stream(let code, let contentType, let chunks):
             var body: [UInt8] = []
             for await chunk in chunks { body += chunk }

@@ -94,7 +94,11 @@ struct KubectlTests {
         #expect(crd.status == 0, "\(crd.stderr)")
         let established = try await kubectl.run(server, ["wait", "--for=condition=Established", "crd/widgets.example.com", "--timeout=20s"])
         #expect(established.stdout.contains("condition met"), "\(established.stderr)")
-        let created = try await kubectl.run(server, ["apply", "-f", "-"], stdin: fixture("widget.yaml"))
+        // `spec.unknown` is not in the schema: kubectl's client-side validation (against /openapi/v2)
+        // would reject it, as with kube-apiserver; without it the server prunes the field.
+        let rejected = try await kubectl.run(server, ["apply", "-f", "-"], stdin: fixture("widget.yaml"))
+        #expect(rejected.stderr.contains(#"unknown field "unknown" in com.example.v1.Widget.spec"#), "\(rejected.stderr)")
+        let created = try await kubectl.run(server, ["apply", "--validate=false", "-f", "-"], stdin: fixture("widget.yaml"))
         #expect(created.stdout.contains("widget.example.com/w1 created"), "\(created.stderr)")
         let spec = try await kubectl.run(server, ["get", "wd", "w1", "-o", "jsonpath={.spec}"])
         let value = try JSONParser.parse(spec.stdout)

@@ -47,7 +47,8 @@ struct PatchTypeTests {
     @Test("/openapi/v2 lists a dryRun-capable PATCH per built-in kind (kubectl 1.20 diff)")
     func openAPIDocument() async throws {
         let api = try await KubeAPI.inMemory()
-        guard case .raw(let code, let contentType, let body) = await api.handle(APIRequest(method: "GET", path: "/openapi/v2")) else {
+        let accept = "application/com.github.proto-openapi.spec.v2@v1.0+protobuf"
+        guard case .raw(let code, let contentType, let body) = await api.handle(APIRequest(method: "GET", path: "/openapi/v2", accept: accept)) else {
             Issue.record("not a raw response")
             return
         }
@@ -56,8 +57,9 @@ struct PatchTypeTests {
         let text = String(decoding: body, as: UTF8.self)
         #expect(text.contains("/apis/apps/v1/namespaces/{namespace}/deployments/{name}"))
         #expect(text.contains("/api/v1/namespaces/{name}"))
-        #expect(text.contains("group: \"apps\"\nkind: Deployment\nversion: v1\n"))
-        #expect(body.first == 0x42)
+        #expect(text.contains(#"{"group":"apps","kind":"Deployment","version":"v1"}"#))
+        #expect(text.contains("dryRun"))
+        #expect(body.first == 0x0a)
     }
 
     @Test("force on a non-apply patch is rejected")

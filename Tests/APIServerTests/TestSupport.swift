@@ -11,7 +11,7 @@ extension KubeAPI {
                                                body: body?.serializedBytes() ?? [], user: user, headers: headers))
         switch response {
         case .json(let code, let body): return (code, body)
-        case .raw(let code, _, let bytes): return (code, (try? JSONParser.parse(bytes: bytes)) ?? .string(String(decoding: bytes, as: UTF8.self)))
+        case .raw(let code, _, let bytes), .document(let code, _, let bytes, _): return (code, (try? JSONParser.parse(bytes: bytes)) ?? .string(String(decoding: bytes, as: UTF8.self)))
         case .stream(let code, _, _): return (code, .null)
         case .list(let header, let items): return (200, APIResponse.listValue(header: header, items: items))
         }

@@ -97,6 +97,8 @@ public enum APIResponse: Sendable {
     case json(code: Int, body: JSONValue)
     /// Raw bytes with a content type.
     case raw(code: Int, contentType: String, body: [UInt8])
+    /// Raw bytes with a content type and further response headers (`Cache-Control`, `Location`).
+    case document(code: Int, contentType: String, body: [UInt8], headers: [APIRequest.Header])
     /// A chunked stream (watch): each element is written and flushed as it comes.
     case stream(code: Int, contentType: String, chunks: AsyncStream<[UInt8]>)
     /// A 200 LIST answer: `header` (`kind`, `apiVersion`, `metadata`) then `items`. Fronts send
@@ -112,7 +114,7 @@ public enum APIResponse: Sendable {
     /// The HTTP status code.
     public var code: Int {
         switch self {
-        case .json(let c, _), .raw(let c, _, _), .stream(let c, _, _): return c
+        case .json(let c, _), .raw(let c, _, _), .document(let c, _, _, _), .stream(let c, _, _): return c
         case .list: return 200
         }
     }

@@ -9,7 +9,7 @@ extension KubeAPI {
     ]
 
     func discoveryRoot(_ request: APIRequest) throws -> APIResponse {
-        .json(code: 200, body: ["paths": ["/api", "/api/v1", "/apis", "/healthz", "/openapi/v2", "/version"]])
+        .json(code: 200, body: ["paths": ["/api", "/api/v1", "/apis", "/healthz", "/openapi/v2", "/openapi/v3", "/version"]])
     }
 
     /// `/api`.

@@ -21,10 +21,7 @@ extension KubeAPI {
                                        includeFailures: head != "livez")
             return .raw(code: report.code, contentType: "text/plain; charset=utf-8", body: Array(report.text.utf8))
         case "openapi":
-            if parts.count == 2 && parts[1] == "v2" {
-                return .raw(code: 200, contentType: "application/octet-stream", body: OpenAPIDocument.protobuf(BuiltinResources.all))
-            }
-            throw APIServerError.unknownPath
+            return try await openAPIDocument(request, parts: parts)
         case "api":
             if parts.count == 1 {
                 if let v = Self.aggregatedDiscoveryVersion(request.accept) { return aggregatedDiscovery(version: v, core: true) }

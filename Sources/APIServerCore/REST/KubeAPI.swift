@@ -18,6 +18,8 @@ public final class KubeAPI: Sendable {
     public let tokens: ServiceAccountTokens
     /// Faults outside requests, reported by `/readyz` and logged (the store's monitor).
     public let health: HealthMonitor
+    /// The `/openapi/v2` and `/openapi/v3` documents, rebuilt when CRDs change.
+    let openAPI = OpenAPICache()
 
     /// Creates the API over `store`, creating the initial namespaces if they are missing.
     /// - Parameter tokens: the ServiceAccount token signer (keep its key to keep tokens valid

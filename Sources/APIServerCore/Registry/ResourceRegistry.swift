@@ -6,6 +6,8 @@ public final class ResourceRegistry: Sendable {
         var types: [ResourceType]
         /// Custom types by CRD name (`<plural>.<group>`).
         var custom: [String: [ResourceType]] = [:]
+        /// Bumped on every change of `types`.
+        var generation = 0
     }
     private let state: Mutex<State>
 
@@ -16,6 +18,10 @@ public final class ResourceRegistry: Sendable {
 
     /// Every served type, built-ins first, then custom types in registration order.
     public var all: [ResourceType] { state.withLock { $0.types } }
+
+    /// Every served type with a generation number that changes whenever the set changes, read
+    /// together (caches of derived data compare generations).
+    var versionedTypes: (generation: Int, types: [ResourceType]) { state.withLock { ($0.generation, $0.types) } }
 
     /// The type served at `/apis/<group>/<version>/<plural>` (or `/api/v1/<plural>`).
     public func lookup(group: String, version: String, plural: String) -> ResourceType? {
@@ -58,6 +64,7 @@ public final class ResourceRegistry: Sendable {
             s.types.removeAll { t in s.custom[name]?.contains(t) ?? false }
             s.custom[name] = types
             s.types.append(contentsOf: types)
+            s.generation += 1
         }
     }
 
@@ -66,6 +73,7 @@ public final class ResourceRegistry: Sendable {
         state.withLock { s in
             guard let old = s.custom.removeValue(forKey: name) else { return }
             s.types.removeAll { old.contains($0) }
+            s.generation += 1
         }
     }
 
