@@ -127,6 +127,12 @@ struct BenchMTTPCommand: AsyncParsableCommand {
                 break
             }
         }
+        if requests {
+            let footprint = await server.api.store.footprint()
+            print("stored objects (JSON size):")
+            for row in footprint.objects.prefix(12) { print("  \(row.count) \(row.resource): \(row.bytes >> 10) KiB") }
+            print("  watch history: \(footprint.historyEvents) events, \(footprint.historyBytes >> 10) KiB")
+        }
         running.cancel()
         await running.value
         serving.cancel()

@@ -112,6 +112,45 @@ struct ObjectStoreTests {
 }
 
 
+@Suite("Watch history bounds")
+struct HistoryBoundTests {
+    let resource = QualifiedResource(group: "", resource: "secrets")
+
+    @Test("the history drops its oldest events past its byte budget, keeps the newest, and answers older watches with Expired")
+    func byteBudget() async throws {
+        let store = try ObjectStore(log: MemoryRevisionLog(), historyLimit: 1_000, historyByteLimit: 50_000)
+        let big = String(repeating: "x", count: 20_000)
+        for i in 0..<6 {
+            let key = ObjectKey(resource: resource, namespace: "default", name: "s\(i)")
+            try await store.commit([Mutation(key: key, precondition: .absent, value: configMap("s\(i)", ["blob": .string(big)]))])
+        }
+        let footprint = await store.footprint()
+        #expect(footprint.historyEvents == 2)
+        #expect(footprint.historyBytes <= 50_000)
+        #expect(await store.historyFloor == 4)
+        let (_, events) = try await store.watch(WatchFilter(resource: resource, namespace: nil), from: 4)
+        #expect(await collect(events, count: 2).map { $0.object.metadataString("name") } == ["s4", "s5"])
+        do {
+            _ = try await store.watch(WatchFilter(resource: resource, namespace: nil), from: 3)
+            Issue.record("expected Expired")
+        } catch {
+            #expect(error.code == 410)
+        }
+    }
+
+    @Test("a large object is not kept serialized beside its value, and lists still splice the same JSON")
+    func largeObjectBytes() async throws {
+        let store = try ObjectStore(log: MemoryRevisionLog())
+        let key = ObjectKey(resource: resource, namespace: "default", name: "big")
+        let value = configMap("big", ["blob": .string(String(repeating: "<&>", count: 10_000))])
+        let stored = try await store.commit([Mutation(key: key, precondition: .absent, value: value)])
+        let object = try #require(stored.first)
+        #expect(object.bytes == object.value.serializedBytes())
+        let listed = APIResponse.listBytes(header: ["kind": "SecretList"], items: [object])
+        #expect(try JSONParser.parse(bytes: listed)["items"]?[0] == object.value)
+    }
+}
+
 @Suite("Revision log compaction")
 struct CompactionTests {
     @Test("compaction keeps every live object and the revision sequence, and moves the 410 floor")

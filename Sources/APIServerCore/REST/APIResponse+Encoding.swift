@@ -14,7 +14,7 @@ extension APIResponse {
         body.removeLast()
         if !header.isEmpty { body.append(UInt8(ascii: ",")) }
         body += Array(#""items":["#.utf8)
-        body.reserveCapacity(body.count + items.reduce(0) { $0 + $1.bytes.count + 1 } + 3)
+        body.reserveCapacity(body.count + items.count * 1024)
         for (i, item) in items.enumerated() {
             if i > 0 { body.append(UInt8(ascii: ",")) }
             body += item.bytes

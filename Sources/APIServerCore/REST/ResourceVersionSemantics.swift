@@ -97,9 +97,10 @@ extension ObjectStore {
             guard event.revision > revision else { break }
             guard filter.covers(event.key) else { continue }
             if event.type != .added && event.previous == nil { throw .listTooOld }
-            if let previous = event.previous {
+            if let bytes = event.previous {
+                guard let previous = try? JSONParser.parse(bytes: bytes) else { throw .listTooOld }
                 let rv = Int64(previous.metadataString("resourceVersion")) ?? 0
-                state[event.key.localKey] = StoredObject(key: event.key, revision: rv, value: previous)
+                state[event.key.localKey] = StoredObject(key: event.key, revision: rv, value: previous, bytes: bytes)
             } else {
                 state[event.key.localKey] = nil
             }

@@ -18,8 +18,8 @@ extension ObjectStore {
         var initial: [WatchEvent] = []
         if let from {
             if from < historyFloor { throw .expired(from, oldest: historyFloor + 1) }
-            for event in history[historyStart...] where event.revision > from {
-                if let view = filter.view(of: event) { initial.append(view) }
+            for retained in history[historyStart...] where retained.revision > from && filter.covers(retained.key) {
+                if let event = retained.event, let view = filter.view(of: event) { initial.append(view) }
             }
         } else {
             for object in list(filter.resource, namespace: filter.namespace).objects where filter.matches(object.value) {
@@ -52,16 +52,20 @@ extension ObjectStore {
     /// The number of active watchers.
     public var watcherCount: Int { watchers.count }
 
-    /// Keeps `event` in the history window and delivers it to interested watchers.
-    func record(_ event: StoreEvent) {
-        history.append(event)
-        if history.count - historyStart > historyLimit {
+    /// Keeps `retained` (the compact form of `event`) in the history window and delivers `event`
+    /// to interested watchers. Events that fall out of the window are dropped in batches of 1,024.
+    func record(_ event: StoreEvent, retained: RetainedEvent) {
+        history.append(retained)
+        historyBytes += retained.size
+        while history.count - historyStart > historyLimit || (historyBytes > historyByteLimit && history.count - historyStart > 1) {
             historyFloor = history[historyStart].revision
+            historyBytes -= history[historyStart].size
+            history[historyStart] = RetainedEvent(revision: historyFloor, type: .deleted, key: retained.key, object: [])
             historyStart += 1
-            if historyStart > 4096 && historyStart * 2 > history.count {
-                history.removeFirst(historyStart)
-                historyStart = 0
-            }
+        }
+        if historyStart >= 1024 {
+            history.removeFirst(historyStart)
+            historyStart = 0
         }
         var slow: [UInt64] = []
         for (id, watcher) in watchers {

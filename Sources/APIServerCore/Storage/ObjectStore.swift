@@ -21,11 +21,16 @@ public actor ObjectStore {
     /// The revision of the newest write.
     public internal(set) var currentRevision: Int64 = 0
     /// Retained events, oldest first; `history[historyStart...]` is live.
-    var history: [StoreEvent] = []
+    var history: [RetainedEvent] = []
     var historyStart = 0
     /// Watches from below this revision are `Expired`.
     public internal(set) var historyFloor: Int64 = 0
     let historyLimit: Int
+    /// The most JSON the live history may hold (its states' sizes summed); older events are
+    /// dropped past it even when fewer than `historyLimit` are kept.
+    let historyByteLimit: Int
+    /// The JSON the live history holds now (`RetainedEvent.size` summed).
+    var historyBytes = 0
     var watchers: [UInt64: Watcher] = [:]
     /// Live events a watcher may have queued (beyond its initial events) before it is closed.
     let watcherBufferLimit: Int
@@ -54,15 +59,19 @@ public actor ObjectStore {
 
     /// Opens the store over `log`, loading its live state and recent history.
     /// - Parameters:
-    ///   - historyLimit: how many events the watch history keeps (the 410 window).
+    ///   - historyLimit: how many events the watch history keeps at most (the 410 window).
+    ///   - historyByteLimit: how much JSON it keeps at most (64 MiB by default: a burst of writes
+    ///     to large objects — Helm release Secrets — narrows the window instead of holding every
+    ///     superseded state); the newest event is always kept.
     ///   - watcherBufferLimit: how many live events one watcher may have unread before it is closed.
     ///   - health: where background faults (compaction failures) are reported.
-    public init(log: any RevisionLog, historyLimit: Int = 10_000, watcherBufferLimit: Int = 1_000,
+    public init(log: any RevisionLog, historyLimit: Int = 10_000, historyByteLimit: Int = 64 << 20, watcherBufferLimit: Int = 1_000,
                 health: HealthMonitor = HealthMonitor()) throws {
         self.log = log
         self.health = health
         self.watcherBufferLimit = max(1, watcherBufferLimit)
         self.historyLimit = max(1, historyLimit)
+        self.historyByteLimit = max(0, historyByteLimit)
         let snapshot = try log.load(historyLimit: historyLimit)
         currentRevision = snapshot.currentRevision
         historyFloor = snapshot.historyFloor
@@ -81,14 +90,15 @@ public actor ObjectStore {
         }
         for (resource, table) in tables { order[resource] = table.keys.sorted() }
         assignedRevision = currentRevision
-        var lastState: [String: JSONValue] = [:]
+        var lastState: [String: [UInt8]] = [:]
         for record in snapshot.history {
-            guard let key = ObjectKey(storageKey: record.key),
-                  let value = try? JSONParser.parse(bytes: record.value) else { continue }
+            guard let key = ObjectKey(storageKey: record.key), (try? JSONParser.parse(bytes: record.value)) != nil else { continue }
             let type: WatchEventType = record.deleted ? .deleted : (record.created ? .added : .modified)
-            history.append(StoreEvent(revision: record.revision, type: type, key: key, object: value,
-                                      previous: lastState[record.key]))
-            lastState[record.key] = value
+            let retained = RetainedEvent(revision: record.revision, type: type, key: key, object: record.value,
+                                         previous: lastState[record.key])
+            history.append(retained)
+            historyBytes += retained.size
+            lastState[record.key] = record.value
         }
     }
 
@@ -233,9 +243,8 @@ public actor ObjectStore {
             lastWrites[event.key.resource] = event.revision
             let object = StoredObject(key: event.key, revision: event.revision, value: event.object, bytes: bytes)
             let local = event.key.localKey
-            if let previous = tables[event.key.resource]?[local] {
-                labels.remove(event.key.resource, local, labels: previous.value.labels)
-            }
+            let previous = tables[event.key.resource]?[local]
+            if let previous { labels.remove(event.key.resource, local, labels: previous.value.labels) }
             if event.type != .deleted { labels.insert(event.key.resource, local, labels: event.object.labels) }
             if event.type == .deleted {
                 tables[event.key.resource]?[local] = nil
@@ -254,8 +263,21 @@ public actor ObjectStore {
                 tables[event.key.resource, default: [:]][local] = object
             }
             stored.append(object)
-            record(event)
+            record(event, retained: RetainedEvent(revision: event.revision, type: event.type, key: event.key, object: bytes,
+                                                  previous: event.previous.map { previous?.bytes ?? $0.serializedBytes() }))
         }
         return stored
+    }
+}
+
+extension ObjectStore {
+    /// Per resource: how many objects are stored and the size of their JSON, largest first; and
+    /// the same for the retained watch history (for the benchmarks' memory breakdown).
+    public func footprint() -> (objects: [(resource: String, count: Int, bytes: Int)], historyEvents: Int, historyBytes: Int) {
+        let objects = tables.map { resource, table in
+            (resource: resource.resource, count: table.count, bytes: table.values.reduce(0) { $0 + $1.bytes.count })
+        }.sorted { $0.bytes > $1.bytes }
+        let live = history[historyStart...]
+        return (objects, live.count, live.reduce(0) { $0 + $1.object.count + ($1.previous?.count ?? 0) })
     }
 }

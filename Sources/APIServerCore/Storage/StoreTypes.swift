@@ -32,14 +32,24 @@ public struct StoredObject: Sendable, Equatable {
     public var key: ObjectKey
     public var revision: Int64
     public var value: JSONValue
-    /// `value` serialized (compact JSON), kept so lists need not serialize every object again.
-    public var bytes: [UInt8]
+    /// `value` serialized, for objects of at most `cacheLimit` bytes (see `bytes`).
+    private var cached: [UInt8]?
+
+    /// `value` serialized (compact JSON). Kept for objects up to `cacheLimit` bytes so that lists
+    /// need not serialize them again; a larger object is nearly all one long string (a Helm
+    /// release Secret), which costs little to write out and would otherwise be held twice, so it
+    /// is serialized when asked.
+    public var bytes: [UInt8] { cached ?? value.serializedBytes() }
+
+    /// The largest serialized size kept alongside the value.
+    public static let cacheLimit = 16 << 10
 
     public init(key: ObjectKey, revision: Int64, value: JSONValue, bytes: [UInt8]? = nil) {
         self.key = key
         self.revision = revision
         self.value = value
-        self.bytes = bytes ?? value.serializedBytes()
+        let serialized = bytes ?? value.serializedBytes()
+        self.cached = serialized.count <= Self.cacheLimit ? serialized : nil
     }
 
     public static func == (a: StoredObject, b: StoredObject) -> Bool {
@@ -65,6 +75,33 @@ public struct StoreEvent: Sendable {
     public var object: JSONValue
     /// The state before the change (nil for creates).
     public var previous: JSONValue?
+}
+
+/// A `StoreEvent` as the watch history keeps it: the states serialized (the bytes the log
+/// record and, while current, the stored object hold already), parsed again only when a watch
+/// or a list at an old revision replays it — a retained superseded state costs its JSON size,
+/// not a parsed tree.
+struct RetainedEvent: Sendable {
+    var revision: Int64
+    var type: WatchEventType
+    var key: ObjectKey
+    var object: [UInt8]
+    var previous: [UInt8]?
+
+    /// The JSON it holds (states shared with other events or stored objects are counted each time).
+    var size: Int { object.count + (previous?.count ?? 0) }
+
+    /// The event with its states parsed (nil if they no longer parse, which the store's own
+    /// serialization never produces).
+    var event: StoreEvent? {
+        guard let value = try? JSONParser.parse(bytes: object) else { return nil }
+        var before: JSONValue?
+        if let previous {
+            guard let parsed = try? JSONParser.parse(bytes: previous) else { return nil }
+            before = parsed
+        }
+        return StoreEvent(revision: revision, type: type, key: key, object: value, previous: before)
+    }
 }
 
 /// A watch event as delivered to one watcher (after its selectors were applied).
