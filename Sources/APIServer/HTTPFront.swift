@@ -96,6 +96,8 @@ struct HTTPFront: Sendable {
                 }
             }
             return Response(status: .init(code: code), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        case .watch(let events):
+            return render(.stream(code: 200, contentType: "application/json", chunks: events.lines))
         case .stream(let code, let contentType, let chunks):
             return Response(status: .init(code: code), headers: [.contentType: contentType],
                             body: ResponseBody { writer in

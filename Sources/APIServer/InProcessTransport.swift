@@ -63,7 +63,21 @@ public struct InProcessTransport: KubeTransport {
     }
 
     public func stream(_ request: KubeRequest) async throws -> KubeStreamResponse {
-        switch await api.handle(apiRequest(request)) {
+        try await Self.streamed(await api.handle(apiRequest(request)))
+    }
+
+    /// A watch's events are handed over as the server's values (shared with its store, never
+    /// serialized or parsed); any other answer is `stream`'s.
+    public func openWatch(_ request: KubeRequest) async throws -> KubeWatchResponse {
+        let response = await api.handle(apiRequest(request))
+        guard case .watch(let events) = response else { return .stream(try await Self.streamed(response)) }
+        return .events(AsyncThrowingStream(unfolding: { await events.nextValue() }))
+    }
+
+    static func streamed(_ response: APIResponse) async throws -> KubeStreamResponse {
+        switch response {
+        case .watch(let events):
+            return try await streamed(.stream(code: 200, contentType: "application/json", chunks: events.lines))
         case .stream(let code, let contentType, let chunks):
             let source = ChunkSource(chunks)
             return KubeStreamResponse(statusCode: code, headers: [.init("Content-Type", contentType)],
@@ -92,6 +106,10 @@ public struct InProcessTransport: KubeTransport {
         case .document(let code, let contentType, let body, let extra):
             return KubeResponse(statusCode: code, headers: [.init("Content-Type", contentType)] + extra.map { .init($0.name, $0.value) },
                                 body: body)
+        case .watch(let events):
+            var body: [UInt8] = []
+            while let line = await events.nextLine() { body += line }
+            return KubeResponse(statusCode: 200, headers: [.init("Content-Type", "application/json")], body: body)
         case .stream(let code, let contentType, let chunks):
             var body: [UInt8] = []
             for await chunk in chunks { body += chunk }

@@ -12,9 +12,26 @@ extension KubeClient {
     public func watch(_ r: APIResource, in namespaces: NamespaceSelection = .configured, options: WatchOptions = WatchOptions())
         async throws(KubeClientError) -> AsyncThrowingStream<WatchEvent, any Error>
     {
-        let response = try await openStream(try .watch(r, namespace: scope(r, namespaces), options: options))
-        let reader = EventReader(body: response.body, maxLine: Self.maxEventBytes)
-        return AsyncThrowingStream(unfolding: { try await reader.next() })
+        let request = try await prepared(try .watch(r, namespace: scope(r, namespaces), options: options))
+        let opened: KubeWatchResponse
+        do { opened = try await transport.openWatch(request) } catch let e as KubeClientError { throw e } catch {
+            throw .transport("\(r.kind) watch: \(error)")
+        }
+        switch opened {
+        case .events(let values):
+            var iterator = values.makeAsyncIterator()
+            return AsyncThrowingStream(unfolding: {
+                guard let value = try await iterator.next() else { return nil }
+                return try WatchEvent(json: value)
+            })
+        case .stream(let response):
+            guard response.statusCode == 200 else {
+                let body = (try? await response.collect()) ?? []
+                throw .api(Self.status(from: body, code: response.statusCode, method: "GET"))
+            }
+            let reader = EventReader(body: response.body, maxLine: Self.maxEventBytes)
+            return AsyncThrowingStream(unfolding: { try await reader.next() })
+        }
     }
 
     /// The largest watch event line accepted (the API server's object limit is 1.5 MiB; lines carry JSON).

@@ -57,7 +57,7 @@ public struct KubeClient: Sendable {
         return h
     }
 
-    private func prepared(_ request: KubeRequest) async throws(KubeClientError) -> KubeRequest {
+    func prepared(_ request: KubeRequest) async throws(KubeClientError) -> KubeRequest {
         var r = request
         r.headers = try defaultHeaders() + r.headers
         do { try await limiter.acquire() } catch { throw .transport("request cancelled while rate limited") }

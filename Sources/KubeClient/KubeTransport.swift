@@ -16,6 +16,16 @@ public protocol KubeTransport: Sendable {
     /// in-process transport) returns it in `value` and leaves `response.body` empty, so the client
     /// need not parse what was never serialized. The default is `send` with no value.
     func sendDecoded(_ request: KubeRequest) async throws -> KubeDecodedResponse
+    /// Opens a watch like `stream`; a transport that holds the events as values already (the
+    /// in-process transport) returns them one JSON value per event (`{"type":…,"object":…}`)
+    /// instead of bytes to split and parse. The default is `stream`'s bytes.
+    func openWatch(_ request: KubeRequest) async throws -> KubeWatchResponse
+}
+
+/// A watch answer: decoded events, or a byte stream (any status) to read as `stream` returns it.
+public enum KubeWatchResponse: Sendable {
+    case events(AsyncThrowingStream<JSONValue, any Error>)
+    case stream(KubeStreamResponse)
 }
 
 extension KubeTransport {
@@ -23,6 +33,10 @@ extension KubeTransport {
 
     public func sendDecoded(_ request: KubeRequest) async throws -> KubeDecodedResponse {
         KubeDecodedResponse(response: try await send(request))
+    }
+
+    public func openWatch(_ request: KubeRequest) async throws -> KubeWatchResponse {
+        .stream(try await stream(request))
     }
 }
 

@@ -19,6 +19,11 @@ final class CountingTransport: KubeTransport {
         return try await inner.sendDecoded(request)
     }
 
+    func openWatch(_ request: KubeRequest) async throws -> KubeWatchResponse {
+        count(request)
+        return try await inner.openWatch(request)
+    }
+
     func stream(_ request: KubeRequest) async throws -> KubeStreamResponse {
         count(request)
         return try await inner.stream(request)

@@ -14,6 +14,7 @@ extension KubeAPI {
         case .raw(let code, _, let bytes), .document(let code, _, let bytes, _): return (code, (try? JSONParser.parse(bytes: bytes)) ?? .string(String(decoding: bytes, as: UTF8.self)))
         case .stream(let code, _, _): return (code, .null)
         case .list(let header, let items): return (200, APIResponse.listValue(header: header, items: items))
+        case .watch(let events): events.close(); return (200, .null)
         }
     }
 
@@ -23,7 +24,12 @@ extension KubeAPI {
         q["watch"] = "true"
         let response = await handle(APIRequest(method: "GET", path: path, query: q))
         let (stream, continuation) = AsyncStream.makeStream(of: JSONValue.self)
-        guard case .stream(_, _, let chunks) = response else { continuation.finish(); return stream }
+        let chunks: AsyncStream<[UInt8]>
+        switch response {
+        case .stream(_, _, let lines): chunks = lines
+        case .watch(let events): chunks = events.lines
+        default: continuation.finish(); return stream
+        }
         Task {
             for await chunk in chunks {
                 if let v = try? JSONParser.parse(bytes: Array(chunk.dropLast())) { continuation.yield(v) }

@@ -105,6 +105,9 @@ public enum APIResponse: Sendable {
     /// `listBytes` (the stored objects' cached JSON spliced, not serialized again); the in-process
     /// transport hands over `listValue` without any JSON at all.
     case list(header: JSONObject, items: [StoredObject])
+    /// A 200 WATCH answer: fronts send `events.nextLine()` chunks (newline-terminated JSON, as
+    /// `.stream`); the in-process transport hands over `events.nextValue()` without any JSON.
+    case watch(events: WatchEventSource)
 
     /// The error as a `Status` response.
     public static func error(_ error: APIServerError) -> APIResponse {
@@ -115,7 +118,7 @@ public enum APIResponse: Sendable {
     public var code: Int {
         switch self {
         case .json(let c, _), .raw(let c, _, _), .document(let c, _, _, _), .stream(let c, _, _): return c
-        case .list: return 200
+        case .list, .watch: return 200
         }
     }
 }

@@ -55,22 +55,21 @@ extension KubeAPI {
                            version: version, includeObject: includeObject, headers: first)
             }
         }
-        let source = WatchLineSource(events: started.events, kind: type.kind, apiVersion: type.groupVersion, transform: transform) {
+        let source = WatchEventSource(events: started.events, kind: type.kind, apiVersion: type.groupVersion, transform: transform) {
             timer.cancel()
             Task { await store.stopWatching(started.id) }
         }
-        let output = AsyncStream<[UInt8]>(unfolding: { await source.next() }, onCancel: { source.close() })
-        return .stream(code: 200, contentType: "application/json", chunks: output)
+        return .watch(events: source)
     }
 }
 
-/// Turns a watcher's events into response lines on demand, and ends the watch (timer and store
-/// watcher) when the response is cancelled or dropped.
+/// Hands out a watcher's events on demand — as response lines (`nextLine`) or as values
+/// (`nextValue`, the in-process transport) — and ends the watch (timer and store watcher) when
+/// the response is cancelled or dropped.
 ///
-/// `@unchecked Sendable`: the iterator is only touched by `next()`, which the response body's
-/// single reader calls one at a time (an `AsyncStream(unfolding:)` never overlaps its calls);
-/// everything else is immutable or behind a `Mutex`.
-final class WatchLineSource: @unchecked Sendable {
+/// `@unchecked Sendable`: the iterator is only touched by `nextValue()`/`nextLine()`, which the
+/// response's single reader calls one at a time; everything else is immutable or behind a `Mutex`.
+public final class WatchEventSource: @unchecked Sendable {
     private var iterator: AsyncStream<WatchEvent>.AsyncIterator?
     private let kind: JSONValue
     private let apiVersion: JSONValue
@@ -88,8 +87,23 @@ final class WatchLineSource: @unchecked Sendable {
         self.onClose = Mutex(onClose)
     }
 
-    /// The next event line, or nil at the end of the watch.
-    func next() async -> [UInt8]? {
+    /// The next event line (`{"type":…,"object":…}` and a newline), or nil at the end of the watch.
+    public func nextLine() async -> [UInt8]? {
+        await nextEvent()?.line
+    }
+
+    /// The next event as the JSON value its line would carry, or nil at the end of the watch.
+    public func nextValue() async -> JSONValue? {
+        guard let event = await nextEvent() else { return nil }
+        return .object(["type": .string(event.type.rawValue), "object": event.object])
+    }
+
+    /// The whole stream as lines (what the fronts send).
+    public var lines: AsyncStream<[UInt8]> {
+        AsyncStream<[UInt8]>(unfolding: { await self.nextLine() }, onCancel: { self.close() })
+    }
+
+    private func nextEvent() async -> WatchEvent? {
         guard var events = iterator else { return nil }
         let next = await events.next()
         iterator = events
@@ -105,11 +119,11 @@ final class WatchLineSource: @unchecked Sendable {
             event.object = transform(event.object, first)
             first = false
         }
-        return event.line
+        return event
     }
 
     /// Ends the watch (idempotent).
-    func close() {
+    public func close() {
         let action = onClose.withLock { $0.take() }
         action?()
     }
