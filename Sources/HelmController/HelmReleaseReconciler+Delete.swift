@@ -26,7 +26,7 @@ extension HelmReleaseReconciler {
         let actionClient: KubeClient
         do {
             actionClient = try await clients.client(for: hr)
-        } catch let error as ClientFactory.Failure where error.isNotFound {
+        } catch where error.isNotFound {
             logger.error("skipping Helm release uninstallation: \(error)")
             return
         } catch {

@@ -60,12 +60,12 @@ public actor ObjectStore {
     /// Opens the store over `log`, loading its live state and recent history.
     /// - Parameters:
     ///   - historyLimit: how many events the watch history keeps at most (the 410 window).
-    ///   - historyByteLimit: how much JSON it keeps at most (64 MiB by default: a burst of writes
+    ///   - historyByteLimit: how much JSON it keeps at most (32 MiB by default: a burst of writes
     ///     to large objects — Helm release Secrets — narrows the window instead of holding every
     ///     superseded state); the newest event is always kept.
     ///   - watcherBufferLimit: how many live events one watcher may have unread before it is closed.
     ///   - health: where background faults (compaction failures) are reported.
-    public init(log: any RevisionLog, historyLimit: Int = 10_000, historyByteLimit: Int = 64 << 20, watcherBufferLimit: Int = 1_000,
+    public init(log: any RevisionLog, historyLimit: Int = 10_000, historyByteLimit: Int = 32 << 20, watcherBufferLimit: Int = 1_000,
                 health: HealthMonitor = HealthMonitor()) throws {
         self.log = log
         self.health = health
