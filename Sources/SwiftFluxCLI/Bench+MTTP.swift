@@ -175,7 +175,7 @@ struct BenchMTTPCommand: AsyncParsableCommand {
         let releases = await runtime.cache.informer(HelmRelease.self)
         while true {
             try await Task.sleep(for: .milliseconds(100))
-            let cachedCharts = await charts.list(namespace: "helm-benchmark")
+            let cachedCharts = outcome.chartsDone == nil || kind == .helmchart ? await charts.list(namespace: "helm-benchmark") : []
             let readyCharts = cachedCharts.filter(Self.isCurrent).count
             if outcome.chartsDone == nil, readyCharts >= objects,
                try await Self.confirmed(client, HelmChart.apiResource, objects) {

@@ -1,14 +1,36 @@
 import Foundation
 import KubeModel
 import Prometheus
+import Synchronization
 
 /// Flux's reconcile metrics (`fluxcd/pkg/runtime/metrics`): `gotk_reconcile_condition`,
 /// `gotk_suspend_status` and `gotk_reconcile_duration_seconds`, labelled by kind, name and
 /// namespace as Flux labels them.
+///
+/// Each series is made once and kept: the registry's `make…` copies the whole metric family on
+/// every call, which with a series per object and condition made recording O(objects).
 public final class FluxMetrics: Sendable {
     let registry: PrometheusCollectorRegistry
+    private let gauges = Mutex<[[String]: Gauge]>([:])
+    private let histograms = Mutex<[[String]: DurationHistogram]>([:])
 
     public init(registry: PrometheusCollectorRegistry) { self.registry = registry }
+
+    private func gauge(_ name: String, help: String, _ labels: [(String, String)]) -> Gauge {
+        let key = [name] + labels.flatMap { [$0.0, $0.1] }
+        if let hit = gauges.withLock({ $0[key] }) { return hit }
+        let made = registry.makeGauge(descriptor: .named(name, help: help), labels: labels)
+        gauges.withLock { $0[key] = made }
+        return made
+    }
+
+    private func histogram(_ name: String, help: String, _ labels: [(String, String)], buckets: [Duration]) -> DurationHistogram {
+        let key = [name] + labels.flatMap { [$0.0, $0.1] }
+        if let hit = histograms.withLock({ $0[key] }) { return hit }
+        let made = registry.makeDurationHistogram(descriptor: .named(name, help: help), labels: labels, buckets: buckets)
+        histograms.withLock { $0[key] = made }
+        return made
+    }
 
     /// Flux's duration buckets: `ExponentialBucketsRange(0.01, 1800, 10)`.
     static let durationBuckets: [Duration] = {
@@ -25,7 +47,8 @@ public final class FluxMetrics: Sendable {
 
     /// Records the duration of one reconcile of the object.
     public func recordDuration(kind: String, namespace: String, name: String, _ duration: Duration) {
-        registry.makeDurationHistogram(descriptor: .named("gotk_reconcile_duration_seconds", help: "The duration in seconds of a GitOps Toolkit resource reconciliation."), labels: [("kind", kind), ("name", name), ("namespace", namespace)], buckets: Self.durationBuckets)
+        histogram("gotk_reconcile_duration_seconds", help: "The duration in seconds of a GitOps Toolkit resource reconciliation.",
+                  [("kind", kind), ("name", name), ("namespace", namespace)], buckets: Self.durationBuckets)
             .recordNanoseconds(Int64(duration.seconds * 1e9))
     }
 
@@ -34,14 +57,16 @@ public final class FluxMetrics: Sendable {
     public func recordCondition(kind: String, namespace: String, name: String, condition: Condition, deleted: Bool = false) {
         for status in ["True", "False", "Unknown", "Deleted"] {
             let value: Int64 = deleted ? (status == "Deleted" ? 1 : 0) : (status == condition.status.rawValue ? 1 : 0)
-            registry.makeGauge(descriptor: .named("gotk_reconcile_condition", help: "The current condition status of a GitOps Toolkit resource reconciliation."), labels: [("kind", kind), ("name", name), ("namespace", namespace), ("type", condition.type), ("status", status)])
+            gauge("gotk_reconcile_condition", help: "The current condition status of a GitOps Toolkit resource reconciliation.",
+                  [("kind", kind), ("name", name), ("namespace", namespace), ("type", condition.type), ("status", status)])
                 .set(value)
         }
     }
 
     /// Sets `gotk_suspend_status` (1 when suspended).
     public func recordSuspend(kind: String, namespace: String, name: String, suspended: Bool) {
-        registry.makeGauge(descriptor: .named("gotk_suspend_status", help: "The current suspend status of a GitOps Toolkit resource."), labels: [("kind", kind), ("name", name), ("namespace", namespace)])
+        gauge("gotk_suspend_status", help: "The current suspend status of a GitOps Toolkit resource.",
+              [("kind", kind), ("name", name), ("namespace", namespace)])
             .set(Int64(suspended ? 1 : 0))
     }
 }

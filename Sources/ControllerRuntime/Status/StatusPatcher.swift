@@ -37,6 +37,13 @@ public struct StatusPatcher<T: KubeResource> {
     /// Sends the finalizer and status changes; returns the stored object.
     @discardableResult
     public mutating func patch(_ object: T) async throws -> T {
+        try T(json: try await patchStored(object))
+    }
+
+    /// `patch`, returning the stored object as JSON (not decoded: callers that need only its
+    /// resourceVersion skip decoding the whole object).
+    @discardableResult
+    public mutating func patchStored(_ object: T) async throws -> JSONValue {
         let after = try JSONValueEncoder().encode(object)
         var latest = after
         let r = T.apiResource
@@ -52,6 +59,6 @@ public struct StatusPatcher<T: KubeResource> {
                                             body: ["status": status], subresource: "status").raw
         }
         baseline = latest
-        return try T(json: latest)
+        return latest
     }
 }

@@ -3,6 +3,7 @@ import FluxAPI
 import GoCompat
 import KubeModel
 import Logging
+import StructuredData
 
 /// The conditions helm-controller owns on a HelmRelease.
 let ownedConditions = [HelmCondition.released, HelmCondition.remediated, HelmCondition.testSuccess,
@@ -117,7 +118,7 @@ final class PatchHandle: @unchecked Sendable {
 
     /// Patches what changed since the last patch; `object` keeps the values this reconcile computed.
     func patch(_ object: inout HelmRelease) async throws {
-        let stored = try await patcher.patch(object)
-        object.metadata.resourceVersion = stored.metadata.resourceVersion
+        let stored = try await patcher.patchStored(object)
+        object.metadata.resourceVersion = stored[path: ["metadata", "resourceVersion"]]?.stringValue
     }
 }

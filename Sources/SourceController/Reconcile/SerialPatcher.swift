@@ -1,6 +1,7 @@
 import ControllerRuntime
 import KubeClient
 import KubeModel
+import StructuredData
 
 /// fluxcd/pkg's `patch.SerialPatcher` for one reconcile: each `patch` sends what changed since the
 /// previous one (finalizers and status, through `StatusPatcher`), so intermediate observations
@@ -23,9 +24,10 @@ final class SerialPatcher<T: KubeResource>: @unchecked Sendable {
     /// - Throws: the API error as a generic `PatchOperationFailed` error.
     func patch(_ object: inout T) async throws(SourceError) {
         do {
-            let stored = try await patcher.patch(object)
-            object.metadata.resourceVersion = stored.metadata.resourceVersion
-            resourceVersion = stored.metadata.resourceVersion
+            let stored = try await patcher.patchStored(object)
+            let version = stored[path: ["metadata", "resourceVersion"]]?.stringValue
+            object.metadata.resourceVersion = version
+            resourceVersion = version
         } catch let error as KubeClientError {
             throw SourceError.generic(error.description, reason: "PatchOperationFailed")
                 .withNotFound(error.isNotFound)
