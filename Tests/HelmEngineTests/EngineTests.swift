@@ -1,3 +1,4 @@
+import GoTemplate
 import StructuredData
 import Testing
 @testable import HelmEngine
@@ -26,6 +27,22 @@ struct EngineTests {
         let values = try RenderValues(chart: chart, userValues: user, release: ReleaseOptions(name: "rel", namespace: "ns"),
                                       capabilities: Capabilities())
         return Dictionary(uniqueKeysWithValues: try Engine().render(chart, values).map { ($0.key, $0.value) })
+    }
+
+    @Test("a chart's parsed templates are reused across renders, each with its own engine's functions")
+    func parseCacheRebindsFunctions() throws {
+        let chart = Self.chart("cached", templates: [("templates/a.yaml", #"v: {{ who }}"#)])
+        let values = try RenderValues(chart: chart, userValues: [:], release: ReleaseOptions(name: "rel", namespace: "ns"),
+                                      capabilities: Capabilities())
+        func engine(_ answer: String) -> Engine {
+            var functions = Engine.defaultFunctions
+            functions["who"] = GoFunction("who", parameters: [], result: .string) { _, _ in .string(answer) }
+            return Engine(functions: functions)
+        }
+        #expect(try engine("first").render(chart, values)["cached/templates/a.yaml"] == "v: first")
+        #expect(try engine("second").render(chart, values)["cached/templates/a.yaml"] == "v: second")
+        let edited = Self.chart("cached", templates: [("templates/a.yaml", #"w: {{ who }}"#)])
+        #expect(try engine("third").render(edited, values)["cached/templates/a.yaml"] == "w: third")
     }
 
     @Test("templates parse deepest first then reverse lexicographic; the root's define wins")

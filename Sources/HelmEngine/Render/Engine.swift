@@ -1,6 +1,7 @@
 import GoTemplate
 import OrderedCollections
 import StructuredData
+import Synchronization
 
 /// Helm's rendering engine (`pkg/engine`): one Go template set across the whole chart tree,
 /// parsed in Helm's order (deeper paths first, then reverse lexicographic), every non-partial
@@ -39,14 +40,7 @@ public struct Engine: Sendable {
         _ = Self.collect(root, isRoot: true, parent: top, into: &renderables)
         let order = Self.parseOrder(Array(renderables.keys))
 
-        var set = Template(name: "gotpl", functions: functions,
-                           options: .init(missingKey: strict ? .error : .zero))
-        for name in order {
-            guard let item = renderables[name] else { continue }
-            do { try set.parse(item.text, as: name) } catch {
-                throw Self.cleanupParseError(name, error)
-            }
-        }
+        let set = try parsedSet(order.compactMap { name in renderables[name].map { (name, $0.text) } })
         var rendered = OrderedDictionary<String, String>()
         for name in order {
             guard let item = renderables[name] else { continue }
@@ -62,6 +56,41 @@ public struct Engine: Sendable {
         }
         return rendered
     }
+
+    /// The template set of `sources` (name and text, in parse order), parsed once per distinct
+    /// chart and reused: parsing depends only on the texts, their order, the options and which
+    /// function names exist, so a cached set gets this engine's functions bound again and is then
+    /// exactly what parsing anew would give. Parse errors are not cached.
+    func parsedSet(_ sources: [(String, String)]) throws(HelmError) -> Template {
+        let key = ParseKey(strict: strict, functionNames: functions.keys.sorted(),
+                           names: sources.map(\.0), texts: sources.map(\.1))
+        if var cached = Self.parseCache.withLock({ $0[key] }) {
+            cached.addFunctions(functions)
+            return cached
+        }
+        var set = Template(name: "gotpl", functions: functions, options: .init(missingKey: strict ? .error : .zero))
+        for (name, text) in sources {
+            do { try set.parse(text, as: name) } catch {
+                throw Self.cleanupParseError(name, error)
+            }
+        }
+        Self.parseCache.withLock { cache in
+            if cache.count >= Self.parseCacheLimit { cache.removeAll() }
+            cache[key] = set
+        }
+        return set
+    }
+
+    struct ParseKey: Hashable, Sendable {
+        var strict: Bool
+        var functionNames: [String]
+        var names: [String]
+        var texts: [String]
+    }
+
+    /// Parsed template sets of recently rendered charts (emptied when full).
+    static let parseCache = Mutex<[ParseKey: Template]>([:])
+    static let parseCacheLimit = 32
 
     /// Helm's `recAllTpls`: builds each chart's context and registers its templates.
     static func collect(_ chart: Chart, isRoot: Bool, parent: OrderedDictionary<String, GoValue>,
