@@ -40,6 +40,10 @@ struct BenchMTTPCommand: AsyncParsableCommand {
     var stopRegistryAfter: Int?
     @Flag(help: "After each row, the API requests of that wave by verb and resource.")
     var requests = false
+    @Flag(name: .customLong("controllers-only"), help: "Run only the controllers here, against the cluster of --kubeconfig (the peak RSS is then the controllers' alone). The namespace helm-benchmark must not exist; it is deleted at the end.")
+    var controllersOnly = false
+    @Option(help: "The kubeconfig of the cluster for --controllers-only (its current context).")
+    var kubeconfig: String?
 
     enum Kind: String { case helmrelease, helmchart }
 
@@ -49,6 +53,8 @@ struct BenchMTTPCommand: AsyncParsableCommand {
         }
         guard objects > 0 else { throw ValidationError("--objects must be positive") }
         guard FileManager.default.fileExists(atPath: chart + "/Chart.yaml") else { throw ValidationError("no chart at \(chart)") }
+        if controllersOnly && kubeconfig == nil { throw ValidationError("--controllers-only needs --kubeconfig") }
+        if !controllersOnly && kubeconfig != nil { throw ValidationError("--kubeconfig is only for --controllers-only") }
     }
 
     func run() async throws {
@@ -58,18 +64,27 @@ struct BenchMTTPCommand: AsyncParsableCommand {
         defer { registry.stop() }
         try await Self.push(archive, to: registry.host)
 
-        let server = try await KubeAPIServer(configuration: APIServerConfiguration(
-            host: "127.0.0.1", port: 0, inMemory: true, tls: true, logLevel: .critical))
-        let (ready, readyContinuation) = AsyncStream.makeStream(of: String.self)
-        let serving = Task { try await server.run { readyContinuation.yield($0) } }
-        defer { serving.cancel() }
-        var readyIterator = ready.makeAsyncIterator()
-        guard await readyIterator.next() != nil else { throw ValidationError("the API server did not start") }
-        let counter = CountingTransport(server.inProcessTransport())
-        let client = KubeClient(config: ClientConfig(server: "in-process://swiftflux", namespace: "flux-system", qps: 10_000, burst: 20_000,
-                                                     userAgent: "swiftflux"),
-                                transport: counter)
-        try await UpCommand.installCRDs(client)
+        let target: MTTPTarget
+        if let kubeconfig { target = try MTTPTarget.cluster(kubeconfig: kubeconfig) } else { target = try await MTTPTarget.embedded() }
+        do {
+            try await run(kind: kind, target: target, registry: registry)
+            await target.stop()
+        } catch {
+            await target.stop()
+            throw error
+        }
+    }
+
+    func run(kind: Kind, target: MTTPTarget, registry: TestRegistry) async throws {
+        let counter = CountingTransport(target.transport)
+        let client = KubeClient(config: target.config, transport: counter)
+        let served = try? await client.resource(for: GroupVersionKind(group: FluxGroups.helm, version: "v2beta2", kind: "HelmRelease"))
+        if target.server != nil || served == nil { try await UpCommand.installCRDs(client) }
+        let namespaces = APIResource(group: "", version: "v1", resource: "namespaces", kind: "Namespace", namespaced: false)
+        let existing = try? await client.get(namespaces, namespace: nil, name: "helm-benchmark")
+        if target.server == nil, existing != nil {
+            throw ValidationError("namespace helm-benchmark already exists: delete it before a --controllers-only run")
+        }
         try await UpCommand.ensureNamespace(client, "flux-system")
         try await Self.createBenchmarkNamespace(client, registry: registry.host)
 
@@ -127,7 +142,7 @@ struct BenchMTTPCommand: AsyncParsableCommand {
                 break
             }
         }
-        if requests {
+        if requests, let server = target.server {
             let footprint = await server.api.store.footprint()
             print("stored objects (JSON size):")
             for row in footprint.objects.prefix(12) { print("  \(row.count) \(row.resource): \(row.bytes >> 10) KiB") }
@@ -135,8 +150,7 @@ struct BenchMTTPCommand: AsyncParsableCommand {
         }
         running.cancel()
         await running.value
-        serving.cancel()
-        _ = try? await serving.value
+        if target.server == nil { _ = try? await client.delete(namespaces, namespace: nil, name: "helm-benchmark") }
         if let failure {
             FileHandle.standardError.write(Data(failure.utf8))
             throw ExitCode(1)
