@@ -107,9 +107,7 @@ public struct InProcessTransport: KubeTransport {
             return KubeResponse(statusCode: code, headers: [.init("Content-Type", contentType)] + extra.map { .init($0.name, $0.value) },
                                 body: body)
         case .watch(let events):
-            var body: [UInt8] = []
-            while let line = await events.nextLine() { body += line }
-            return KubeResponse(statusCode: 200, headers: [.init("Content-Type", "application/json")], body: body)
+            return try await collected(.stream(code: 200, contentType: "application/json", chunks: events.lines))
         case .stream(let code, let contentType, let chunks):
             var body: [UInt8] = []
             for await chunk in chunks { body += chunk }

@@ -12,12 +12,7 @@ extension KubeClient {
     public func watch(_ r: APIResource, in namespaces: NamespaceSelection = .configured, options: WatchOptions = WatchOptions())
         async throws(KubeClientError) -> AsyncThrowingStream<WatchEvent, any Error>
     {
-        let request = try await prepared(try .watch(r, namespace: scope(r, namespaces), options: options))
-        let opened: KubeWatchResponse
-        do { opened = try await transport.openWatch(request) } catch let e as KubeClientError { throw e } catch {
-            throw .transport("\(r.kind) watch: \(error)")
-        }
-        switch opened {
+        switch try await openWatch(try .watch(r, namespace: scope(r, namespaces), options: options)) {
         case .events(let values):
             var iterator = values.makeAsyncIterator()
             return AsyncThrowingStream(unfolding: {
@@ -25,10 +20,6 @@ extension KubeClient {
                 return try WatchEvent(json: value)
             })
         case .stream(let response):
-            guard response.statusCode == 200 else {
-                let body = (try? await response.collect()) ?? []
-                throw .api(Self.status(from: body, code: response.statusCode, method: "GET"))
-            }
             let reader = EventReader(body: response.body, maxLine: Self.maxEventBytes)
             return AsyncThrowingStream(unfolding: { try await reader.next() })
         }

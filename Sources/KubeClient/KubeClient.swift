@@ -57,7 +57,7 @@ public struct KubeClient: Sendable {
         return h
     }
 
-    func prepared(_ request: KubeRequest) async throws(KubeClientError) -> KubeRequest {
+    private func prepared(_ request: KubeRequest) async throws(KubeClientError) -> KubeRequest {
         var r = request
         r.headers = try defaultHeaders() + r.headers
         do { try await limiter.acquire() } catch { throw .transport("request cancelled while rate limited") }
@@ -110,18 +110,19 @@ public struct KubeClient: Sendable {
         return min(seconds, 60)
     }
 
-    /// Opens a streaming request (watch). A non-200 answer is thrown as `.api(Status)`.
-    public func openStream(_ request: KubeRequest) async throws(KubeClientError) -> KubeStreamResponse {
+    /// Opens a watch request (`KubeTransport.openWatch`). A non-200 answer is thrown as
+    /// `.api(Status)`; a `.stream` answer returned is a 200.
+    public func openWatch(_ request: KubeRequest) async throws(KubeClientError) -> KubeWatchResponse {
         let r = try await prepared(request)
-        let response: KubeStreamResponse
-        do { response = try await transport.stream(r) } catch let e as KubeClientError { throw e } catch {
+        let opened: KubeWatchResponse
+        do { opened = try await transport.openWatch(r) } catch let e as KubeClientError { throw e } catch {
             throw .transport("\(r.method) \(r.pathAndQuery): \(error)")
         }
-        guard response.statusCode == 200 else {
+        if case .stream(let response) = opened, response.statusCode != 200 {
             let body = (try? await response.collect()) ?? []
             throw .api(Self.status(from: body, code: response.statusCode, method: r.method))
         }
-        return response
+        return opened
     }
 
     /// The server's `Status` from an error body, or one synthesized from the HTTP code with

@@ -226,18 +226,12 @@ struct BenchMTTPCommand: AsyncParsableCommand {
 
     /// Ready=True with `status.observedGeneration` equal to `metadata.generation`, read from the raw object.
     static func isCurrent(_ object: KubeObject) -> Bool {
-        readyCondition(object)?["status"]?.stringValue == "True"
-            && object.raw[path: ["status", "observedGeneration"]]?.intValue == object.raw[path: ["metadata", "generation"]]?.intValue
-    }
-
-    static func readyCondition(_ object: KubeObject) -> JSONValue? {
-        object.raw[path: ["status", "conditions"]]?.arrayValue?.first { $0["type"]?.stringValue == ConditionType.ready }
+        object.isTrue(ConditionType.ready) && object.raw[path: ["status", "observedGeneration"]]?.intValue == object.generation
     }
 
     static func readyText(_ object: KubeObject) -> String {
-        guard let ready = readyCondition(object) else { return "no Ready condition yet" }
-        let text = { (key: String) in ready[key]?.stringValue ?? "" }
-        return "Ready=\(text("status")) \(text("reason")): \(text("message"))"
+        guard let ready = object.condition(ConditionType.ready) else { return "no Ready condition yet" }
+        return "Ready=\(ready.status.rawValue) \(ready.reason): \(ready.message)"
     }
 
     // MARK: the benchmark's objects
