@@ -1,3 +1,5 @@
+import OrderedCollections
+
 /// A strict RFC 8259 JSON parser producing `JSONValue`, with Go `encoding/json`-style error messages.
 ///
 /// Contract: never traps on any input; nesting deeper than `maxDepth` is an error; invalid UTF-8 in
@@ -35,6 +37,11 @@ public struct JSONParser {
         let bytes: UnsafeBufferPointer<UInt8>
         let maxDepth: Int
         var position = 0
+        /// The keys and values of the objects and arrays being read, innermost last; each is
+        /// copied out into arrays of its exact size when it ends (appending to the value itself
+        /// would leave it up to twice its size, and reallocate it on the way).
+        var pendingKeys: [String] = []
+        var pendingValues: [JSONValue] = []
 
         init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
             self.bytes = bytes
@@ -106,10 +113,10 @@ public struct JSONParser {
         mutating func readObject(depth: Int) throws(StructuredDataError) -> JSONValue {
             if depth > maxDepth { throw error("exceeded max depth of \(maxDepth)") }
             position += 1  // {
-            var object = JSONObject()
             skipWhitespace()
             guard position < bytes.count else { throw endError }
-            if bytes[position] == UInt8(ascii: "}") { position += 1; return .object(object) }
+            if bytes[position] == UInt8(ascii: "}") { position += 1; return .object([:]) }
+            let keyBase = pendingKeys.count, valueBase = pendingValues.count
             while true {
                 skipWhitespace()
                 guard position < bytes.count else { throw endError }
@@ -125,32 +132,72 @@ public struct JSONParser {
                 position += 1
                 skipWhitespace()
                 let value = try readValue(depth: depth)
-                object[key] = value
+                pendingKeys.append(key)
+                pendingValues.append(value)
                 skipWhitespace()
                 guard position < bytes.count else { throw endError }
                 switch bytes[position] {
                 case UInt8(ascii: ","): position += 1
-                case UInt8(ascii: "}"): position += 1; return .object(object)
+                case UInt8(ascii: "}"): position += 1; return .object(takeObject(keys: keyBase, values: valueBase))
                 default: throw error("invalid character \(describe(bytes[position])) after object key:value pair")
                 }
             }
         }
 
+        /// The pending entries from the given bases on as an object; a repeated key keeps its
+        /// first position and its last value.
+        mutating func takeObject(keys keyBase: Int, values valueBase: Int) -> JSONObject {
+            let keys = pendingKeys[keyBase...]
+            let values = pendingValues[valueBase...]
+            let object: JSONObject
+            if Self.unique(keys) {
+                object = JSONObject(uncheckedUniqueKeys: keys, values: values)
+            } else {
+                var merged = JSONObject()
+                for (key, value) in zip(keys, values) { merged[key] = value }
+                object = merged
+            }
+            pendingKeys.removeSubrange(keyBase...)
+            pendingValues.removeSubrange(valueBase...)
+            return object
+        }
+
+        static func unique(_ keys: ArraySlice<String>) -> Bool {
+            if keys.count <= 16 {
+                var i = keys.startIndex
+                while i < keys.endIndex {
+                    var j = i + 1
+                    while j < keys.endIndex {
+                        if keys[i] == keys[j] { return false }
+                        j += 1
+                    }
+                    i += 1
+                }
+                return true
+            }
+            return Set(keys).count == keys.count
+        }
+
         mutating func readArray(depth: Int) throws(StructuredDataError) -> JSONValue {
             if depth > maxDepth { throw error("exceeded max depth of \(maxDepth)") }
             position += 1  // [
-            var array: [JSONValue] = []
             skipWhitespace()
             guard position < bytes.count else { throw endError }
-            if bytes[position] == UInt8(ascii: "]") { position += 1; return .array(array) }
+            if bytes[position] == UInt8(ascii: "]") { position += 1; return .array([]) }
+            let base = pendingValues.count
             while true {
                 skipWhitespace()
-                array.append(try readValue(depth: depth))
+                let element = try readValue(depth: depth)
+                pendingValues.append(element)
                 skipWhitespace()
                 guard position < bytes.count else { throw endError }
                 switch bytes[position] {
                 case UInt8(ascii: ","): position += 1
-                case UInt8(ascii: "]"): position += 1; return .array(array)
+                case UInt8(ascii: "]"):
+                    position += 1
+                    let array = Array(pendingValues[base...])
+                    pendingValues.removeSubrange(base...)
+                    return .array(array)
                 default: throw error("invalid character \(describe(bytes[position])) after array element")
                 }
             }

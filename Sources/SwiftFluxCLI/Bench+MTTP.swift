@@ -345,18 +345,3 @@ actor MemorySampler {
         }
     }
 }
-
-extension ControllerRuntime {
-    /// `controller_runtime_reconcile_total` summed over results, per controller.
-    func reconcileCounts() -> [String: Int] {
-        var buffer: [UInt8] = []
-        registry.emit(into: &buffer)
-        var counts: [String: Int] = [:]
-        for line in String(decoding: buffer, as: UTF8.self).split(separator: "\n") where line.hasPrefix("controller_runtime_reconcile_total{") {
-            guard let open = line.range(of: "controller=\""), let close = line[open.upperBound...].firstIndex(of: "\""),
-                  let value = line.split(separator: " ").last.flatMap({ Double($0) }) else { continue }
-            counts[String(line[open.upperBound..<close]), default: 0] += Int(value)
-        }
-        return counts
-    }
-}

@@ -17,6 +17,18 @@ struct FieldSetTests {
         #expect(set.fieldsV1.serialized(JSONWriteOptions(escapeHTML: false)) == text)
     }
 
+    @Test("the shared encoding is the fresh one, and the cache starts again when full")
+    func sharedEncoding() throws {
+        let sets = try Self.upstreamExamples.map { FieldSet(fieldsV1: try JSONParser.parse($0)) }
+        let cache = EncodedFieldSets(limit: 2)
+        var counts: [Int] = []
+        for set in [sets[0], sets[0], sets[1], sets[2]] {
+            #expect(cache.encoded(set) == .object(set.encode()))
+            counts.append(cache.count)
+        }
+        #expect(counts == [1, 1, 2, 1])  // a hit adds nothing; the third set found it full
+    }
+
     @Test("paths render as structured-merge-diff prints them", arguments: [
         (["f:data", "f:a"], ".data.a"),
         (["f:spec", "f:template", "f:spec", "f:containers", #"k:{"name":"nginx"}"#, "f:image"],

@@ -9,6 +9,27 @@ import Testing
         #expect(value.serialized() == text)
     }
 
+    @Test("a repeated key keeps its first position and its last value, as Go's decoder into a map does")
+    func repeatedKeys() throws {
+        let value = try JSONParser.parse(#"{"a":1,"b":2,"a":3,"c":[{"x":1,"x":2}]}"#)
+        #expect(value.serialized() == #"{"a":3,"b":2,"c":[{"x":2}]}"#)
+        #expect(value.objectValue?.keys.elements == ["a", "b", "c"])
+        let many = (0..<20).map { "\"k\($0)\":\($0)" }.joined(separator: ",")
+        let wide = try JSONParser.parse("{" + many + ",\"k3\":\"last\"}")
+        #expect(wide.objectValue?.count == 20)
+        #expect(wide["k3"] == .string("last"))
+        #expect(wide.objectValue?.keys.elements.prefix(4) == ["k0", "k1", "k2", "k3"])
+    }
+
+    @Test("objects inside arrays inside objects keep their own members", arguments: [
+        #"{"a":[1,{"b":[2,{"c":3}],"d":4},5],"e":{"f":[]},"g":{}}"#,
+        #"[[],[{}],[{"k":[1,[2,[3]]]}],{"z":[{"y":{"x":[0]}}]}]"#,
+        #"{"k0":0,"k1":1,"k2":2,"k3":3,"k4":4,"k5":5,"k6":6,"k7":7,"k8":8,"k9":9,"k10":10,"k11":11,"k12":12,"k13":13,"k14":14,"k15":15,"k16":16,"k17":[{"k0":17}]}"#,
+    ])
+    func nestedContainers(_ text: String) throws {
+        #expect(try JSONParser.parse(text).serialized() == text)
+    }
+
     @Test("integers and floats stay distinct and large integers are exact")
     func numbers() throws {
         let value = try JSONParser.parse(#"[1, 1.0, 9007199254740993, -9223372036854775808, 1e3, 18446744073709551616]"#)

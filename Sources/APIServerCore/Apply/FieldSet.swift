@@ -7,7 +7,7 @@ import StructuredData
 ///
 /// A path is a *member* when it was inserted itself; a node may also exist only as the parent of
 /// members. `fieldsV1` round-trips exactly: a member with children is written with `".":{}`.
-struct FieldSet: Sendable, Equatable {
+struct FieldSet: Sendable, Hashable {
     /// Elements at this level that are members.
     var members: Set<String> = []
     /// Elements at this level with descendants.
@@ -131,22 +131,31 @@ extension FieldSet {
         }
     }
 
-    /// The `fieldsV1` wire form.
-    var fieldsV1: JSONValue {
-        var object: JSONObject = [:]
-        for element in Self.ordered(Set(members).union(children.keys)) {
+    /// The `fieldsV1` wire form. Identical sets share one tree: 1,000 Deployments of one chart
+    /// hold one copy of their managers' fields rather than 1,000 (see `EncodedFieldSets`).
+    var fieldsV1: JSONValue { EncodedFieldSets.shared.encoded(self) }
+
+    /// The `fieldsV1` wire form, built afresh: each level's keys and values in arrays of their
+    /// exact size, `"."` first when the level is itself a member.
+    func encode(member: Bool = false) -> JSONObject {
+        let elements = Self.ordered(members.union(children.keys))
+        var keys: [String] = []
+        var values: [JSONValue] = []
+        keys.reserveCapacity(elements.count + (member ? 1 : 0))
+        values.reserveCapacity(keys.capacity)
+        if member {
+            keys.append(".")
+            values.append(.object([:]))
+        }
+        for element in elements {
+            keys.append(element)
             if let child = children[element], !child.isEmpty {
-                var inner: JSONObject = [:]
-                if members.contains(element) { inner["."] = .object([:]) }
-                if case .object(let rest) = child.fieldsV1 {
-                    for (k, v) in rest { inner[k] = v }
-                }
-                object[element] = .object(inner)
+                values.append(.object(child.encode(member: members.contains(element))))
             } else {
-                object[element] = .object([:])
+                values.append(.object([:]))
             }
         }
-        return .object(object)
+        return JSONObject(uncheckedUniqueKeys: keys, values: values)
     }
 
     /// Element for a struct field or map key.

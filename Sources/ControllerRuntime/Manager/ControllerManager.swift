@@ -47,7 +47,7 @@ public final class ControllerManager: Sendable {
         let c = Controller(name: name, reconciler: reconciler, workers: options.concurrent ?? defaultConcurrency,
                            timeout: options.reconcileTimeout, gracefulShutdownTimeout: options.gracefulShutdownTimeout,
                            rateLimiter: .flux(minRetryDelay: options.minRetryDelay, maxRetryDelay: options.maxRetryDelay),
-                           metrics: ControllerMetrics(registry: runtime.registry, controller: name), logger: log)
+                           metrics: runtime.metrics(controller: name), logger: log)
         controllers.withLock { $0.append(c) }
         return c
     }

@@ -2,6 +2,7 @@ import KubeClient
 import KubeModel
 import Logging
 import Prometheus
+import Synchronization
 
 /// The process-wide half of the runtime: one API client, one shared cache (one watch per resource
 /// type), one metrics registry. Several `ControllerManager`s (one per Flux controller: source,
@@ -14,6 +15,7 @@ public final class ControllerRuntime: Sendable {
     public let registry: PrometheusCollectorRegistry
     public let fluxMetrics: FluxMetrics
     public let logger: Logger
+    private let controllerMetrics = Mutex<[String: ControllerMetrics]>([:])
 
     /// - Parameter ownKinds: the resources the controllers reconcile; `--watch-label-selector`
     ///   applies to their watches only (Flux's sharding).
@@ -35,6 +37,23 @@ public final class ControllerRuntime: Sendable {
         factory = InformerFactory(client: client, namespaces: namespaces, labelSelectors: selectors, logger: logger)
         cache = Cache(factory: factory)
         fluxMetrics = FluxMetrics(registry: registry)
+    }
+
+    /// The metrics of a controller named `name`, made on first use and shared by every later
+    /// caller (one set of series per controller in the registry).
+    func metrics(controller name: String) -> ControllerMetrics {
+        controllerMetrics.withLock { all in
+            if let existing = all[name] { return existing }
+            let made = ControllerMetrics(registry: registry, controller: name)
+            all[name] = made
+            return made
+        }
+    }
+
+    /// Reconciles finished so far per controller name (`controller_runtime_reconcile_total`
+    /// summed over results), read without rendering the registry.
+    public func reconcileCounts() -> [String: Int] {
+        controllerMetrics.withLock { $0.mapValues(\.reconciles) }
     }
 
     /// Nil when every informer has synced, else which have not (for `/readyz`).
