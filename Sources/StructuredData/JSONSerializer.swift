@@ -34,6 +34,17 @@ extension JSONValue {
         writer.write(self, level: 0)
         return writer.out
     }
+
+    /// Compact JSON bytes in an array of exactly their size, for bytes that are kept (a stored
+    /// object's serialized form, the watch history): an array grown by appending holds up to
+    /// twice what it contains.
+    public func retainedSerializedBytes() -> [UInt8] {
+        let bytes = serializedBytes()
+        guard bytes.capacity - bytes.count > bytes.count / 16 else { return bytes }
+        return [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+            count = buffer.initialize(fromContentsOf: bytes)
+        }
+    }
 }
 
 struct JSONWriter {

@@ -10,7 +10,7 @@ import Synchronization
 /// At most `limit` sets are kept; when full the cache starts again empty (a bounded cost, and
 /// the sets in use are met again at their next write).
 final class EncodedFieldSets: Sendable {
-    static let shared = EncodedFieldSets(limit: 1_024)
+    static let shared = EncodedFieldSets(limit: 256)
 
     private let limit: Int
     private let trees = Mutex<[FieldSet: JSONValue]>([:])

@@ -5,28 +5,28 @@ extension KubeAPI {
     /// Applies `Impersonate-*` headers and authorizes the request, for every front alike (the
     /// HTTP front and the in-process transport): returns the request with its effective user, or
     /// the response that refuses it (403 `Forbidden` with upstream's message, or upstream's 500
-    /// text for malformed impersonation headers).
-    func authorizeRequest(_ request: APIRequest) async -> (request: APIRequest, refusal: APIResponse?) {
+    /// text for malformed impersonation headers), and the attributes it was authorized with.
+    func authorizeRequest(_ request: APIRequest) async -> (request: APIRequest, refusal: APIResponse?, attributes: RequestAttributes?) {
         var request = request
         let (steps, malformed) = ImpersonationHeaders.steps(request)
         if let malformed {
             let uri = request.query.isEmpty ? request.path
                 : request.path + "?" + request.query.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "&")
             return (request, .raw(code: 500, contentType: "text/plain; charset=utf-8",
-                                  body: Array("Internal Server Error: \(GoQuote.quote(uri)): \(malformed)\n".utf8)))
+                                  body: Array("Internal Server Error: \(GoQuote.quote(uri)): \(malformed)\n".utf8)), nil)
         }
         if !steps.isEmpty {
             for step in steps {
                 let attributes = step.attributes(requestor: request.user)
                 let decision = await authorizer.authorize(attributes)
-                if !decision.allowed { return (request, .error(Self.forbidden(attributes, reason: decision.reason))) }
+                if !decision.allowed { return (request, .error(Self.forbidden(attributes, reason: decision.reason)), nil) }
             }
             request.user = ImpersonationHeaders.user(from: steps, groupsSpecified: !request.headerValues(ImpersonationHeaders.groupHeader).isEmpty)
         }
         let attributes = RequestAttributes(request: request, user: request.user)
         let decision = await authorizer.authorize(attributes)
-        if !decision.allowed { return (request, .error(Self.forbidden(attributes, reason: decision.reason))) }
-        return (request, nil)
+        if !decision.allowed { return (request, .error(Self.forbidden(attributes, reason: decision.reason)), attributes) }
+        return (request, nil, attributes)
     }
 
     /// Whether `user` may do what `attributes` describe (RBAC; `system:masters` always may).

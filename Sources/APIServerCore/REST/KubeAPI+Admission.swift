@@ -13,6 +13,7 @@ extension KubeAPI {
         }
         try await admitKind(&object, type: type, old: old)
         Defaulting.apply(&object, type: type, old: old)
+        try await confirmNoEscalation(object, type: type, old: old)
         let context = FieldManagerContext.current
         if context.applying {
             object.set(["metadata", "managedFields"], context.appliedManagedFields)
@@ -64,6 +65,10 @@ extension KubeAPI {
     /// Bookkeeping after a stored write: CRDs (re)serve their kinds; deletions in progress wake the
     /// garbage collector.
     func afterWrite(_ type: ResourceType, _ object: JSONValue) async {
+        await RequestContext.$current.withValue(nil) { await afterWriteTasks(type, object) }
+    }
+
+    private func afterWriteTasks(_ type: ResourceType, _ object: JSONValue) async {
         if type.resource == CRDSupport.resource, object["metadata"]?["deletionTimestamp"] == nil,
            let types = try? CRDSupport.servedTypes(object) {
             registry.register(crd: object.metadataString("name"), types: types)
@@ -79,6 +84,10 @@ extension KubeAPI {
 
     /// Bookkeeping after an object left the store: its dependents are collected in the background.
     func objectRemoved(_ type: ResourceType, _ object: JSONValue) async {
+        await RequestContext.$current.withValue(nil) { await objectRemovedTasks(type, object) }
+    }
+
+    private func objectRemovedTasks(_ type: ResourceType, _ object: JSONValue) async {
         if type.resource == CRDSupport.resource { registry.unregister(crd: object.metadataString("name")) }
         if type.resource == Self.clusterRoleType?.resource { await aggregateClusterRoles() }
         await FieldManagerContext.$current.withValue(FieldManagerContext(manager: nil)) {

@@ -61,7 +61,7 @@ public final class KubeAPI: Sendable {
     /// Answers one request on behalf of `request.user`: applies its `Impersonate-*` headers,
     /// authorizes it (RBAC), then serves it. Every failure becomes a `Status` response.
     public func handle(_ request: APIRequest) async -> APIResponse {
-        let (request, refusal) = await authorizeRequest(request)
+        let (request, refusal, attributes) = await authorizeRequest(request)
         if let refusal { return refusal }
         let longRunning = request.flag("watch") || request.path.contains("/watch/")
         if !longRunning {
@@ -69,8 +69,10 @@ public final class KubeAPI: Sendable {
         }
         defer { if !longRunning { inFlight.release(request.user) } }
         do {
-            return try await FieldManagerContext.$current.withValue(FieldManagerContext(request: request)) {
-                try await route(request)
+            return try await RequestContext.$current.withValue(attributes) {
+                try await FieldManagerContext.$current.withValue(FieldManagerContext(request: request)) {
+                    try await route(request)
+                }
             }
         } catch let error as APIServerError {
             return .error(error)

@@ -224,7 +224,7 @@ public actor ObjectStore {
             var value = m.value ?? current?.value ?? .null
             value.set(["metadata", "resourceVersion"], .string(String(revision)))
             let type: WatchEventType = m.value == nil ? .deleted : (current == nil ? .added : .modified)
-            let bytes = value.serializedBytes()
+            let bytes = value.retainedSerializedBytes()
             if bytes.count > APIServerError.maxObjectBytes && m.value != nil { throw .objectTooLarge }
             prepared.serialized.append(bytes)
             prepared.records.append(LogRecord(revision: revision, key: m.key.description, created: type == .added,
@@ -264,7 +264,7 @@ public actor ObjectStore {
             }
             stored.append(object)
             record(event, retained: RetainedEvent(revision: event.revision, type: event.type, key: event.key, object: bytes,
-                                                  previous: event.previous.map { previous?.bytes ?? $0.serializedBytes() }))
+                                                  previous: event.previous.map { previous?.cachedBytes ?? $0.retainedSerializedBytes() }))
         }
         return stored
     }

@@ -41,6 +41,9 @@ public struct StoredObject: Sendable, Equatable {
     /// is serialized when asked.
     public var bytes: [UInt8] { cached ?? value.serializedBytes() }
 
+    /// The serialized form when it is kept (objects up to `cacheLimit` bytes).
+    var cachedBytes: [UInt8]? { cached }
+
     /// The largest serialized size kept alongside the value.
     public static let cacheLimit = 16 << 10
 
