@@ -148,6 +148,34 @@ struct HistoryBoundTests {
         #expect(object.bytes == object.value.serializedBytes())
         let listed = APIResponse.listBytes(header: ["kind": "SecretList"], items: [object])
         #expect(try JSONParser.parse(bytes: listed)["items"]?[0] == object.value)
+        #expect(object.cachedBytes == nil)
+    }
+
+    @Test("a small object is serialized on its first list, not at its write, and the form is shared by every copy")
+    func lazySerializedForm() async throws {
+        let store = try ObjectStore(log: MemoryRevisionLog())
+        let key = ObjectKey(resource: resource, namespace: "default", name: "a")
+        let stored = try #require(await store.commit([Mutation(key: key, precondition: .absent, value: configMap("a"))]).first)
+        #expect(stored.cachedBytes == nil)
+        let listed = try #require(await store.get(key))
+        _ = APIResponse.listBytes(header: ["kind": "ConfigMapList"], items: [listed])
+        #expect(stored.cachedBytes == stored.value.serializedBytes())
+        #expect(await store.get(key)?.cachedBytes != nil)
+    }
+
+    @Test("an update's previous state shares the bytes its own write left in the history")
+    func historySharesPreviousState() async throws {
+        let store = try ObjectStore(log: MemoryRevisionLog())
+        let key = ObjectKey(resource: resource, namespace: "default", name: "a")
+        _ = try await store.commit([Mutation(key: key, precondition: .absent, value: configMap("a"))])
+        _ = try await store.commit([Mutation(key: key, precondition: .revision(1), value: configMap("a", ["b": "2"]))])
+        let events = await store.history
+        #expect(events.count == 2)
+        let written = events[0].object, previous = try #require(events[1].previous)
+        #expect(written == previous)
+        let same = written.withUnsafeBufferPointer { w in previous.withUnsafeBufferPointer { $0.baseAddress == w.baseAddress } }
+        #expect(same)
+        #expect(try #require(events[1].event).previous?.metadataString("resourceVersion") == "1")
     }
 }
 

@@ -100,7 +100,7 @@ extension ObjectStore {
             if let bytes = event.previous {
                 guard let previous = try? JSONParser.parse(bytes: bytes) else { throw .listTooOld }
                 let rv = Int64(previous.metadataString("resourceVersion")) ?? 0
-                state[event.key.localKey] = StoredObject(key: event.key, revision: rv, value: previous, bytes: bytes)
+                state[event.key.localKey] = StoredObject(key: event.key, revision: rv, value: previous, serialized: bytes)
             } else {
                 state[event.key.localKey] = nil
             }

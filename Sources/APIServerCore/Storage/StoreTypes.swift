@@ -1,4 +1,5 @@
 import StructuredData
+import Synchronization
 
 /// Identifies one stored object. `namespace` is "" for cluster-scoped objects.
 public struct ObjectKey: Hashable, Sendable, CustomStringConvertible {
@@ -29,34 +30,59 @@ public struct ObjectKey: Hashable, Sendable, CustomStringConvertible {
 
 /// An object as stored, with the revision of its last write (its resourceVersion).
 public struct StoredObject: Sendable, Equatable {
-    public var key: ObjectKey
-    public var revision: Int64
-    public var value: JSONValue
-    /// `value` serialized, for objects of at most `cacheLimit` bytes (see `bytes`).
-    private var cached: [UInt8]?
+    public let key: ObjectKey
+    public let revision: Int64
+    public let value: JSONValue
+    /// `value` serialized, once a reader over HTTP asked for it; shared by every copy.
+    private let serialized: SerializedForm
 
-    /// `value` serialized (compact JSON). Kept for objects up to `cacheLimit` bytes so that lists
-    /// need not serialize them again; a larger object is nearly all one long string (a Helm
-    /// release Secret), which costs little to write out and would otherwise be held twice, so it
-    /// is serialized when asked.
-    public var bytes: [UInt8] { cached ?? value.serializedBytes() }
+    /// `value` serialized (compact JSON). Made on first use and then kept, for objects up to
+    /// `cacheLimit` bytes, so that later lists need not serialize them again. It is not kept from
+    /// the write: in-process readers (the controllers of `swiftflux up`) use the value, and the
+    /// bytes would double what the object costs. A larger object is nearly all one long string
+    /// (a Helm release Secret), which costs little to write out, so it is serialized each time.
+    public var bytes: [UInt8] { serialized.bytes(of: value) }
 
-    /// The serialized form when it is kept (objects up to `cacheLimit` bytes).
-    var cachedBytes: [UInt8]? { cached }
+    /// The serialized form if it is kept.
+    var cachedBytes: [UInt8]? { serialized.kept }
 
     /// The largest serialized size kept alongside the value.
     public static let cacheLimit = 16 << 10
 
-    public init(key: ObjectKey, revision: Int64, value: JSONValue, bytes: [UInt8]? = nil) {
+    public init(key: ObjectKey, revision: Int64, value: JSONValue) {
         self.key = key
         self.revision = revision
         self.value = value
-        let serialized = bytes ?? value.serializedBytes()
-        self.cached = serialized.count <= Self.cacheLimit ? serialized : nil
+        self.serialized = SerializedForm()
+    }
+
+    /// A state whose serialized form is already at hand (replayed from the history) and kept.
+    init(key: ObjectKey, revision: Int64, value: JSONValue, serialized bytes: [UInt8]) {
+        self.init(key: key, revision: revision, value: value)
+        serialized.keep(bytes)
     }
 
     public static func == (a: StoredObject, b: StoredObject) -> Bool {
         a.key == b.key && a.revision == b.revision && a.value == b.value
+    }
+}
+
+/// The serialized form of one stored state, made at most once (racing readers may both make it;
+/// either result is the same bytes).
+final class SerializedForm: Sendable {
+    private let bytes = Mutex<[UInt8]?>(nil)
+
+    var kept: [UInt8]? { bytes.withLock { $0 } }
+
+    func keep(_ serialized: [UInt8]) {
+        if serialized.count <= StoredObject.cacheLimit { bytes.withLock { $0 = serialized } }
+    }
+
+    func bytes(of value: JSONValue) -> [UInt8] {
+        if let kept { return kept }
+        let made = value.retainedSerializedBytes()
+        keep(made)
+        return made
     }
 }
 
