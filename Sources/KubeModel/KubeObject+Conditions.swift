@@ -10,8 +10,13 @@ extension KubeObject {
         set { raw[path: ["status", "conditions"]] = newValue.isEmpty ? nil : .array(newValue.map(\.json)) }
     }
 
-    /// The condition of `type`, if any.
-    public func condition(_ type: String) -> Condition? { Conditions.get(type, in: conditions) }
+    /// The condition of `type`, if any (the first of that type; only it is decoded).
+    public func condition(_ type: String) -> Condition? {
+        guard let entry = raw[path: ["status", "conditions"]]?.arrayValue?.first(where: { $0["type"]?.stringValue == type }) else {
+            return nil
+        }
+        return Condition(json: entry)
+    }
 
     /// True when the condition of `type` exists with status `True`.
     public func isTrue(_ type: String) -> Bool { condition(type)?.status == .true }

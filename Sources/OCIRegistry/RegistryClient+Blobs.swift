@@ -14,7 +14,8 @@ extension RegistryClient {
     }
 
     /// The blob `digest` of `ref`'s repository, at most `maxSize` bytes, verified against its
-    /// digest before it is returned.
+    /// digest before it is returned (and then kept in `options.blobCache`, which answers the next
+    /// fetch of it from that repository).
     /// - Throws: `.sizeLimit` past `maxSize` (nothing more is read), `.digestMismatch` when the
     ///   content hashes differently, `.invalidReference` for an unsupported digest.
     public func fetchBlob(_ ref: ImageReference, digest: String, maxSize: Int) async throws(RegistryError) -> [UInt8] {
@@ -22,6 +23,7 @@ extension RegistryClient {
         do { expected = try Digest(parsing: digest) } catch {
             throw RegistryError(.invalidReference, "invalid digest \(digest): \(error.message)")
         }
+        if let kept = options.blobCache?.get(ref, digest: digest), kept.count <= maxSize { return kept }
         let url = blobURL(ref, digest)
         let response = try await send(RegistryRequest(method: .GET, url: url, registry: ref.registry, scopes: Self.pullScope(ref)))
         guard response.status.code == 200 else { throw await statusError(response, method: "GET", url: url) }
@@ -40,6 +42,7 @@ extension RegistryClient {
         guard actual == expected else {
             throw RegistryError(.digestMismatch, "GET \"\(url)\": content digest mismatch: expected \(digest), got \(actual)")
         }
+        options.blobCache?.put(ref, digest: digest, bytes)
         return bytes
     }
 

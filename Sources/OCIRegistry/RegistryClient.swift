@@ -25,15 +25,19 @@ public final class RegistryClient: Sendable {
         public var timeout: Duration
         /// Largest manifest, index or tag page accepted (oras-go's 4 MiB).
         public var maxMetadataSize: Int
+        /// Where verified blobs are kept between pulls (none: every pull fetches them).
+        public var blobCache: BlobCache?
 
         public init(credentials: RegistryCredentials? = nil, tls: TLSClientSettings? = nil, plainHTTP: Bool = false,
-                    userAgent: String = "swiftflux/source-controller", timeout: Duration = .seconds(60), maxMetadataSize: Int = 4 << 20) {
+                    userAgent: String = "swiftflux/source-controller", timeout: Duration = .seconds(60), maxMetadataSize: Int = 4 << 20,
+                    blobCache: BlobCache? = nil) {
             self.credentials = credentials
             self.tls = tls
             self.plainHTTP = plainHTTP
             self.userAgent = userAgent
             self.timeout = timeout
             self.maxMetadataSize = maxMetadataSize
+            self.blobCache = blobCache
         }
     }
 

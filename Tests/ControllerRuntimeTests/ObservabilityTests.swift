@@ -77,7 +77,7 @@ struct ObservabilityTests {
         flux.recordDuration(kind: "HelmRelease", namespace: "default", name: "podinfo", .milliseconds(120))
         actor Flag { var ready = false; func set() { ready = true } }
         let flag = Flag()
-        let server = try ProbeServer(address: "127.0.0.1:0", registry: registry) { await flag.ready ? nil : "caches not synced: x" }
+        let server = try ProbeServer(address: "127.0.0.1:0", metrics: [registry, flux]) { await flag.ready ? nil : "caches not synced: x" }
         let (ports, c) = AsyncStream.makeStream(of: Int.self)
         let task = Task { try await server.run { c.yield($0) } }
         var it = ports.makeAsyncIterator()
@@ -92,6 +92,7 @@ struct ObservabilityTests {
         #expect(metrics.contains(#"gotk_reconcile_condition{kind="HelmRelease",name="podinfo",namespace="default",type="Ready",status="True"} 1"#))
         #expect(metrics.contains(#"gotk_reconcile_condition{kind="HelmRelease",name="podinfo",namespace="default",type="Ready",status="False"} 0"#))
         #expect(metrics.contains(#"gotk_suspend_status{kind="HelmRelease",name="podinfo",namespace="default"} 0"#))
+        #expect(metrics.contains("# HELP gotk_reconcile_condition The current condition status of a GitOps Toolkit resource reconciliation.\n# TYPE gotk_reconcile_condition gauge\n"))
         #expect(metrics.contains("gotk_reconcile_duration_seconds_bucket"))
         #expect(try await get("/healthz") == (200, "ok"))
         #expect(try await get("/readyz") == (500, "caches not synced: x"))

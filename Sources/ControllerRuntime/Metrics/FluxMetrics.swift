@@ -7,22 +7,17 @@ import Synchronization
 /// `gotk_suspend_status` and `gotk_reconcile_duration_seconds`, labelled by kind, name and
 /// namespace as Flux labels them.
 ///
-/// Each series is made once and kept: the registry's `make…` copies the whole metric family on
-/// every call, which with a series per object and condition made recording O(objects).
-public final class FluxMetrics: Sendable {
+/// The gauges are kept here (`GaugeFamily`, emitted after the registry on `/metrics`); each
+/// histogram series is made once in the registry and kept, as the registry's `make…` copies the
+/// whole metric family on every call.
+public final class FluxMetrics: MetricsEmitter {
     let registry: PrometheusCollectorRegistry
-    private let gauges = Mutex<[[String]: Gauge]>([:])
     private let histograms = Mutex<[[String]: DurationHistogram]>([:])
+    let conditions = GaugeFamily(name: "gotk_reconcile_condition",
+                                 help: "The current condition status of a GitOps Toolkit resource reconciliation.")
+    let suspends = GaugeFamily(name: "gotk_suspend_status", help: "The current suspend status of a GitOps Toolkit resource.")
 
     public init(registry: PrometheusCollectorRegistry) { self.registry = registry }
-
-    private func gauge(_ name: String, help: String, _ labels: [(String, String)]) -> Gauge {
-        let key = [name] + labels.flatMap { [$0.0, $0.1] }
-        if let hit = gauges.withLock({ $0[key] }) { return hit }
-        let made = registry.makeGauge(descriptor: .named(name, help: help), labels: labels)
-        gauges.withLock { $0[key] = made }
-        return made
-    }
 
     private func histogram(_ name: String, help: String, _ labels: [(String, String)], buckets: [Duration]) -> DurationHistogram {
         let key = [name] + labels.flatMap { [$0.0, $0.1] }
@@ -57,16 +52,18 @@ public final class FluxMetrics: Sendable {
     public func recordCondition(kind: String, namespace: String, name: String, condition: Condition, deleted: Bool = false) {
         for status in ["True", "False", "Unknown", "Deleted"] {
             let value: Int64 = deleted ? (status == "Deleted" ? 1 : 0) : (status == condition.status.rawValue ? 1 : 0)
-            gauge("gotk_reconcile_condition", help: "The current condition status of a GitOps Toolkit resource reconciliation.",
-                  [("kind", kind), ("name", name), ("namespace", namespace), ("type", condition.type), ("status", status)])
-                .set(value)
+            conditions.set([("kind", kind), ("name", name), ("namespace", namespace), ("type", condition.type), ("status", status)], value)
         }
     }
 
     /// Sets `gotk_suspend_status` (1 when suspended).
     public func recordSuspend(kind: String, namespace: String, name: String, suspended: Bool) {
-        gauge("gotk_suspend_status", help: "The current suspend status of a GitOps Toolkit resource.",
-              [("kind", kind), ("name", name), ("namespace", namespace)])
-            .set(Int64(suspended ? 1 : 0))
+        suspends.set([("kind", kind), ("name", name), ("namespace", namespace)], suspended ? 1 : 0)
+    }
+
+    /// The gauges, in the Prometheus text format (the histograms are in the registry).
+    public func emit(into buffer: inout [UInt8]) {
+        conditions.emit(into: &buffer)
+        suspends.emit(into: &buffer)
     }
 }

@@ -13,15 +13,17 @@ import Prometheus
 public struct ProbeServer: Sendable {
     public let host: String
     public let port: Int
-    let registry: PrometheusCollectorRegistry?
+    let metrics: [any MetricsEmitter]
     let ready: @Sendable () async -> String?
 
-    /// - Parameter ready: nil when ready, else the reason it is not.
-    public init(address: String, registry: PrometheusCollectorRegistry?, ready: @escaping @Sendable () async -> String? = { nil }) throws {
+    /// - Parameters:
+    ///   - metrics: what `/metrics` writes, in order (none: `/metrics` is empty).
+    ///   - ready: nil when ready, else the reason it is not.
+    public init(address: String, metrics: [any MetricsEmitter], ready: @escaping @Sendable () async -> String? = { nil }) throws {
         let (host, port) = try Self.parse(address)
         self.host = host
         self.port = port
-        self.registry = registry
+        self.metrics = metrics
         self.ready = ready
     }
 
@@ -37,10 +39,11 @@ public struct ProbeServer: Sendable {
 
     public func run(onReady: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let router = Router()
-        let registry = self.registry
+        let metrics = self.metrics
         let ready = self.ready
         router.get("metrics") { _, _ -> Response in
-            let text = registry?.emitToBuffer() ?? []
+            var text: [UInt8] = []
+            for source in metrics { source.emit(into: &text) }
             return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                             body: .init(byteBuffer: ByteBuffer(bytes: text)))
         }

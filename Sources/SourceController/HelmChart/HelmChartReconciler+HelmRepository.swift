@@ -31,7 +31,7 @@ extension HelmChartReconciler {
             do {
                 registry = try RegistryClient(httpClient: context.http, options: .init(
                     credentials: clientOptions.registryCredentials, tls: clientOptions.tls, plainHTTP: repository.spec.insecure ?? false,
-                    timeout: timeout))
+                    timeout: timeout, blobCache: .shared))
             } catch {
                 return fetchFailed(.generic("failed to construct Helm client: \(error.message)", reason: MetaReason.failed))
             }

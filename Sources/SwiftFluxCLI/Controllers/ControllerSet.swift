@@ -40,10 +40,10 @@ struct ControllerSet: Sendable {
         var probes: [ProbeServer] = []
         let readiness: @Sendable () async -> String? = { await runtime.readiness() }
         if !flags.metricsAddress.isEmpty {
-            probes.append(try ProbeServer(address: flags.metricsAddress, registry: runtime.registry, ready: readiness))
+            probes.append(try ProbeServer(address: flags.metricsAddress, metrics: [runtime.registry, runtime.fluxMetrics], ready: readiness))
         }
         if !flags.healthAddress.isEmpty, flags.healthAddress != flags.metricsAddress {
-            probes.append(try ProbeServer(address: flags.healthAddress, registry: nil, ready: readiness))
+            probes.append(try ProbeServer(address: flags.healthAddress, metrics: [], ready: readiness))
         }
         return ControllerSet(runtime: runtime, managers: managers, stops: stops, probes: probes)
     }
