@@ -6,63 +6,83 @@ import StructuredData
 /// `BadRequest` with Go's `encoding/json` message (`ConfigMap in version "v1" cannot be handled
 /// as a ConfigMap: json: cannot unmarshal array into Go struct field ConfigMap.data of type
 /// map[string]string`), instead of being stored and breaking readers later.
+///
+/// Every field the built-in schemas (`BuiltinSchemas`, also served at `/openapi/v2`) describe is
+/// checked, in document order, as Go's decoder meets it: the first mismatch is the error. Go
+/// names the innermost struct holding the field and the field's full path of JSON names (list
+/// indexes and map keys left out); an element of a list or a value of a map is reported with
+/// the element's type. `null` decodes to the zero value anywhere. Fields the schemas leave
+/// free-form, unknown fields, and the custom decoders of quantities, int-or-strings and times
+/// are not checked here.
 enum BuiltinTypeCheck {
-    /// The expected shape of one field.
-    enum Shape {
-        case string, int, bool, object, array
-        /// A map whose values are strings (`map[string]string`, `map[string][]uint8`).
-        case stringMap
-        case stringArray
+    /// Checks a built-in object; throws the decode error of the first mismatch. Kinds without a
+    /// schema pass.
+    static func check(_ object: JSONValue, type: ResourceType) throws(APIServerError) {
+        guard !type.isCustom else { return }
+        let name = BuiltinSchemas.package(group: type.group, version: type.version) + "." + type.kind
+        guard let fields = SchemaIndex.fields[name] else { return }
+        let walker = Walker(kind: type.kind, version: type.version)
+        try walker.object(object, fields: fields, goStruct: type.kind, path: [])
     }
 
-    /// A field: its JSON path, the Go struct that holds it, its Go type and shape.
-    struct Field {
-        var path: [String]
-        var goStruct: String
-        var goType: String
-        var shape: Shape
-        /// Values are base64 (Secret `data`, ConfigMap `binaryData`).
-        var base64 = false
-    }
+    struct Walker {
+        let kind: String
+        let version: String
 
-    static let metadata: [Field] = [
-        Field(path: ["metadata", "name"], goStruct: "ObjectMeta", goType: "string", shape: .string),
-        Field(path: ["metadata", "generateName"], goStruct: "ObjectMeta", goType: "string", shape: .string),
-        Field(path: ["metadata", "namespace"], goStruct: "ObjectMeta", goType: "string", shape: .string),
-        Field(path: ["metadata", "labels"], goStruct: "ObjectMeta", goType: "map[string]string", shape: .stringMap),
-        Field(path: ["metadata", "annotations"], goStruct: "ObjectMeta", goType: "map[string]string", shape: .stringMap),
-        Field(path: ["metadata", "finalizers"], goStruct: "ObjectMeta", goType: "[]string", shape: .stringArray),
-        Field(path: ["metadata", "ownerReferences"], goStruct: "ObjectMeta", goType: "[]v1.OwnerReference", shape: .array),
-    ]
-
-    static func fields(kind: String) -> [Field] {
-        var out: [Field] = [Field(path: ["metadata"], goStruct: kind, goType: "v1.ObjectMeta", shape: .object)] + metadata
-        switch kind {
-        case "ConfigMap":
-            out += [Field(path: ["data"], goStruct: "ConfigMap", goType: "map[string]string", shape: .stringMap),
-                    Field(path: ["binaryData"], goStruct: "ConfigMap", goType: "map[string][]uint8", shape: .stringMap, base64: true),
-                    Field(path: ["immutable"], goStruct: "ConfigMap", goType: "bool", shape: .bool)]
-        case "Secret":
-            out += [Field(path: ["data"], goStruct: "Secret", goType: "map[string][]uint8", shape: .stringMap, base64: true),
-                    Field(path: ["stringData"], goStruct: "Secret", goType: "map[string]string", shape: .stringMap),
-                    Field(path: ["type"], goStruct: "Secret", goType: "v1.SecretType", shape: .string),
-                    Field(path: ["immutable"], goStruct: "Secret", goType: "bool", shape: .bool)]
-        case "Deployment", "StatefulSet", "ReplicaSet":
-            out += [Field(path: ["spec"], goStruct: kind, goType: "v1.\(kind)Spec", shape: .object),
-                    Field(path: ["spec", "replicas"], goStruct: "\(kind)Spec", goType: "int32", shape: .int),
-                    Field(path: ["spec", "template"], goStruct: "\(kind)Spec", goType: "v1.PodTemplateSpec", shape: .object)]
-        case "Service":
-            out += [Field(path: ["spec"], goStruct: "Service", goType: "v1.ServiceSpec", shape: .object),
-                    Field(path: ["spec", "type"], goStruct: "ServiceSpec", goType: "v1.ServiceType", shape: .string),
-                    Field(path: ["spec", "ports"], goStruct: "ServiceSpec", goType: "[]v1.ServicePort", shape: .array),
-                    Field(path: ["spec", "selector"], goStruct: "ServiceSpec", goType: "map[string]string", shape: .stringMap)]
-        case "Pod":
-            out += [Field(path: ["spec"], goStruct: "Pod", goType: "v1.PodSpec", shape: .object),
-                    Field(path: ["spec", "containers"], goStruct: "PodSpec", goType: "[]v1.Container", shape: .array)]
-        default:
-            break
+        func fail(_ found: String, _ goStruct: String, _ path: [String], _ goType: String) -> APIServerError {
+            .badRequest("\(kind) in version \(GoQuote.quote(version)) cannot be handled as a \(kind): json: cannot unmarshal \(found) into Go struct field \(goStruct).\(path.joined(separator: ".")) of type \(goType)")
         }
-        return out
+
+        func object(_ value: JSONValue, fields: [String: SchemaType], goStruct: String, path: [String]) throws(APIServerError) {
+            guard case .object(let members) = value else { return }
+            for (key, member) in members {
+                guard let type = fields[key], member != .null else { continue }
+                try self.value(member, type: type, goStruct: goStruct, field: key, path: path + [key])
+            }
+        }
+
+        /// Checks `value` against `type`, the declared type of the field `field` of `goStruct`.
+        func value(_ value: JSONValue, type: SchemaType, goStruct: String, field: String, path: [String]) throws(APIServerError) {
+            if value == .null { return }
+            let goType = SchemaIndex.goName(type, goStruct: goStruct, field: field)
+            switch type {
+            case .string:
+                if value.stringValue == nil { throw fail(BuiltinTypeCheck.jsonType(value), goStruct, path, goType) }
+            case .byte:
+                guard let text = value.stringValue else { throw fail(BuiltinTypeCheck.jsonType(value), goStruct, path, goType) }
+                if let offset = BuiltinTypeCheck.invalidBase64Offset(text) {
+                    throw .badRequest("\(kind) in version \(GoQuote.quote(version)) cannot be handled as a \(kind): illegal base64 data at input byte \(offset)")
+                }
+            case .boolean:
+                if value.boolValue == nil { throw fail(BuiltinTypeCheck.jsonType(value), goStruct, path, goType) }
+            case .int32, .int64:
+                switch value {
+                case .int(let i):
+                    if case .int32 = type, i < Int64(Int32.min) || i > Int64(Int32.max) { throw fail("number \(i)", goStruct, path, goType) }
+                case .double(let d):
+                    throw fail("number " + (GoFloat.jsonString(d) ?? "\(d)"), goStruct, path, goType)
+                default:
+                    throw fail(BuiltinTypeCheck.jsonType(value), goStruct, path, goType)
+                }
+            case .double:
+                switch value {
+                case .int, .double: break
+                default: throw fail(BuiltinTypeCheck.jsonType(value), goStruct, path, goType)
+                }
+            case .ref(let name):
+                guard let fields = SchemaIndex.fields[name] else { return }  // primitives with their own decoders, free-form
+                guard value.objectValue != nil else { throw fail(BuiltinTypeCheck.jsonType(value), goStruct, path, goType) }
+                try object(value, fields: fields, goStruct: SchemaIndex.shortName(name), path: path)
+            case .array(let element):
+                guard let items = value.arrayValue else { throw fail(BuiltinTypeCheck.jsonType(value), goStruct, path, goType) }
+                for item in items { try self.value(item, type: element, goStruct: goStruct, field: field, path: path) }
+            case .map(let element):
+                guard let entries = value.objectValue else { throw fail(BuiltinTypeCheck.jsonType(value), goStruct, path, goType) }
+                for (_, entry) in entries { try self.value(entry, type: element, goStruct: goStruct, field: field, path: path) }
+            case .object, .any:
+                return
+            }
+        }
     }
 
     /// Go's name of a JSON value's type in unmarshal errors.
@@ -77,35 +97,6 @@ enum BuiltinTypeCheck {
         }
     }
 
-    /// Checks the fields of a built-in object; throws the decode error of the first mismatch.
-    static func check(_ object: JSONValue, type: ResourceType) throws(APIServerError) {
-        for field in fields(kind: type.kind) {
-            guard let value = object[path: field.path], value != .null else { continue }
-            let dotted = field.path.joined(separator: ".")
-            func fail(_ found: JSONValue, goType: String) -> APIServerError {
-                .badRequest("\(type.kind) in version \(GoQuote.quote(type.version)) cannot be handled as a \(type.kind): json: cannot unmarshal \(jsonType(found)) into Go struct field \(field.goStruct).\(dotted) of type \(goType)")
-            }
-            switch field.shape {
-            case .string: if value.stringValue == nil { throw fail(value, goType: field.goType) }
-            case .int: if value.intValue == nil { throw fail(value, goType: field.goType) }
-            case .bool: if value.boolValue == nil { throw fail(value, goType: field.goType) }
-            case .object: if value.objectValue == nil { throw fail(value, goType: field.goType) }
-            case .array: if value.arrayValue == nil { throw fail(value, goType: field.goType) }
-            case .stringArray:
-                guard let items = value.arrayValue else { throw fail(value, goType: field.goType) }
-                if let bad = items.first(where: { $0.stringValue == nil && $0 != .null }) { throw fail(bad, goType: "string") }
-            case .stringMap:
-                guard let map = value.objectValue else { throw fail(value, goType: field.goType) }
-                for (_, item) in map where item != .null {
-                    guard let text = item.stringValue else { throw fail(item, goType: field.base64 ? "[]uint8" : "string") }
-                    if field.base64, let offset = invalidBase64Offset(text) {
-                        throw .badRequest("\(type.kind) in version \(GoQuote.quote(type.version)) cannot be handled as a \(type.kind): illegal base64 data at input byte \(offset)")
-                    }
-                }
-            }
-        }
-    }
-
     /// The offset Go's base64 decoder reports for invalid standard base64, or nil when valid.
     static func invalidBase64Offset(_ text: String) -> Int? {
         if Data(base64Encoded: text) != nil { return nil }
@@ -117,4 +108,68 @@ enum BuiltinTypeCheck {
         if let pad = bytes.firstIndex(of: 61) { return pad }
         return bytes.count - bytes.count % 4
     }
+}
+
+/// The built-in schemas as the type check reads them: each object definition's fields by name,
+/// and the Go names of their types.
+enum SchemaIndex {
+    /// Object definitions by full name: field name → declared type.
+    static let fields: [String: [String: SchemaType]] = {
+        var out: [String: [String: SchemaType]] = [:]
+        for definition in BuiltinSchemas.all {
+            guard case .object(let list) = definition.body else { continue }
+            out[definition.name] = Dictionary(list.map { ($0.name, $0.type) }, uniquingKeysWith: { a, _ in a })
+        }
+        return out
+    }()
+
+    /// `io.k8s.api.core.v1.PodSpec` → `PodSpec`.
+    static func shortName(_ definition: String) -> String {
+        definition.split(separator: ".").last.map(String.init) ?? definition
+    }
+
+    /// Go's `reflect.Type.String()` of a field's type: `v1.PodSpec`, `[]v1.Container`,
+    /// `map[string]string`, `int32`; string fields of a named type (`v1.ServiceType`) where
+    /// `namedStrings` knows them.
+    static func goName(_ type: SchemaType, goStruct: String, field: String) -> String {
+        switch type {
+        case .string: return namedStrings[goStruct + "." + field] ?? "string"
+        case .boolean: return "bool"
+        case .int32: return "int32"
+        case .int64: return "int64"
+        case .double: return "float64"
+        case .byte: return "[]uint8"
+        case .ref(let name):
+            let parts = name.split(separator: ".")
+            return parts.count >= 2 ? "\(parts[parts.count - 2]).\(parts[parts.count - 1])" : name
+        case .array(let element): return "[]" + goName(element, goStruct: goStruct, field: field)
+        case .map(let element): return "map[string]" + goName(element, goStruct: goStruct, field: field)
+        case .object, .any: return "interface {}"
+        }
+    }
+
+    /// String fields whose Go type is a named string type, by `Struct.field`.
+    static let namedStrings: [String: String] = [
+        "Secret.type": "v1.SecretType",
+        "ServiceSpec.type": "v1.ServiceType",
+        "ServiceSpec.sessionAffinity": "v1.ServiceAffinity",
+        "ServiceSpec.externalTrafficPolicy": "v1.ServiceExternalTrafficPolicy",
+        "ServicePort.protocol": "v1.Protocol",
+        "ContainerPort.protocol": "v1.Protocol",
+        "Container.imagePullPolicy": "v1.PullPolicy",
+        "Container.terminationMessagePolicy": "v1.TerminationMessagePolicy",
+        "PodSpec.restartPolicy": "v1.RestartPolicy",
+        "PodSpec.dnsPolicy": "v1.DNSPolicy",
+        "PodSpec.preemptionPolicy": "v1.PreemptionPolicy",
+        "PodStatus.phase": "v1.PodPhase",
+        "DeploymentStrategy.type": "v1.DeploymentStrategyType",
+        "StatefulSetSpec.podManagementPolicy": "v1.PodManagementPolicyType",
+        "NamespaceStatus.phase": "v1.NamespacePhase",
+        "Toleration.operator": "v1.TolerationOperator",
+        "Toleration.effect": "v1.TaintEffect",
+        "DeploymentCondition.status": "v1.ConditionStatus",
+        "ReplicaSetCondition.status": "v1.ConditionStatus",
+        "PodCondition.status": "v1.ConditionStatus",
+        "JobCondition.status": "v1.ConditionStatus",
+    ]
 }
