@@ -28,6 +28,12 @@ struct BuiltinTypeCheckTests {
         ("{" + template + #"[{"name":"c","imagePullPolicy":1}]}}}"#, #"number into Go struct field Container.spec.template.spec.containers.imagePullPolicy of type v1.PullPolicy"#),
         ("{" + template + #"[{"name":"c","env":{"A":"b"}}]}}}"#, #"object into Go struct field Container.spec.template.spec.containers.env of type []v1.EnvVar"#),
         (#"{"template":{"metadata":{"annotations":{"a":true}}}}"#, #"bool into Go struct field ObjectMeta.spec.template.metadata.annotations of type string"#),
+        (#"{"template":{"spec":{"affinity":{"nodeAffinity":{"requiredDuringSchedulingIgnoredDuringExecution":{"nodeSelectorTerms":[{"matchExpressions":[{"key":"k","operator":"In","values":"a"}]}]}}}}}}"#,
+         #"string into Go struct field NodeSelectorRequirement.spec.template.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms.matchExpressions.values of type []string"#),
+        (#"{"template":{"spec":{"affinity":{"podAntiAffinity":{"preferredDuringSchedulingIgnoredDuringExecution":[{"weight":"1"}]}}}}}"#,
+         #"string into Go struct field WeightedPodAffinityTerm.spec.template.spec.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution.weight of type int32"#),
+        (#"{"template":{"spec":{"volumes":[{"name":"t","projected":{"sources":[{"serviceAccountToken":{"path":"token","expirationSeconds":"3600"}}]}}]}}}"#,
+         #"string into Go struct field ServiceAccountTokenProjection.spec.template.spec.volumes.projected.sources.serviceAccountToken.expirationSeconds of type int64"#),
     ])
     func deployments(spec: String, error: String) async throws {
         let api = try await KubeAPI.inMemory()
@@ -42,8 +48,10 @@ struct BuiltinTypeCheckTests {
         let api = try await KubeAPI.inMemory()
         let twoErrors = try Self.deployment(spec: #"{"paused":"no","replicas":"3"}"#)
         #expect(await api.call("POST", Self.deployments, twoErrors).body["message"]?.stringValue?.hasSuffix("DeploymentSpec.spec.paused of type bool") == true)
-        let fine = try Self.deployment(spec: "{" + Self.template + #"[{"name":"c","image":"nginx","ports":[{"containerPort":80}],"resources":null}]}},"replicas":null}"#)
+        let fine = try Self.deployment(spec: "{" + Self.template + #"[{"name":"c","image":"nginx","ports":[{"containerPort":80}],"resources":null}],"affinity":{"podAntiAffinity":{"preferredDuringSchedulingIgnoredDuringExecution":[{"weight":1,"podAffinityTerm":{"topologyKey":"kubernetes.io/hostname","labelSelector":{"matchLabels":{"app":"web"}}}}]}}}},"replicas":null}"#)
         #expect(await api.call("POST", Self.deployments, fine).code == 201)
+        let policy = try JSONParser.parse(#"{"apiVersion":"networking.k8s.io/v1","kind":"NetworkPolicy","metadata":{"name":"n"},"spec":{"podSelector":{},"ingress":[{"from":[{"ipBlock":{"cidr":"10.0.0.0/8","except":["10.1.0.0/16"]}}],"ports":[{"port":"http"},{"port":80,"protocol":"TCP"}]}]}}"#)
+        #expect(await api.call("POST", "/apis/networking.k8s.io/v1/namespaces/default/networkpolicies", policy).code == 201)
     }
 
     @Test("Services, Secrets and other kinds are checked through their schemas too", arguments: [
@@ -57,6 +65,9 @@ struct BuiltinTypeCheckTests {
          #"Secret in version "v1" cannot be handled as a Secret: json: cannot unmarshal number into Go struct field Secret.data of type []uint8"#),
         ("/api/v1/namespaces/default/serviceaccounts", #"{"apiVersion":"v1","kind":"ServiceAccount","metadata":{"name":"s"},"automountServiceAccountToken":"true"}"#,
          #"ServiceAccount in version "v1" cannot be handled as a ServiceAccount: json: cannot unmarshal string into Go struct field ServiceAccount.automountServiceAccountToken of type bool"#),
+        ("/apis/networking.k8s.io/v1/namespaces/default/networkpolicies",
+         #"{"apiVersion":"networking.k8s.io/v1","kind":"NetworkPolicy","metadata":{"name":"n"},"spec":{"podSelector":{},"ingress":[{"ports":[{"port":"http","endPort":"x"}]}]}}"#,
+         #"NetworkPolicy in version "v1" cannot be handled as a NetworkPolicy: json: cannot unmarshal string into Go struct field NetworkPolicyPort.spec.ingress.ports.endPort of type int32"#),
         ("/apis/batch/v1/namespaces/default/jobs", #"{"apiVersion":"batch/v1","kind":"Job","metadata":{"name":"j"},"spec":{"backoffLimit":[]}}"#,
          #"Job in version "v1" cannot be handled as a Job: json: cannot unmarshal array into Go struct field JobSpec.spec.backoffLimit of type int32"#),
     ])

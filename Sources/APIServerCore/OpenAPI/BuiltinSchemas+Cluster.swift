@@ -59,10 +59,32 @@ extension BuiltinSchemas {
             F("spec", networking("NetworkPolicySpec"), "The desired behavior of the policy."),
         ]) + [
             object(networkingPackage + "NetworkPolicySpec", "The desired state of a NetworkPolicy.", [
-                F("egress", .array(.object), "Allowed outgoing traffic (`ports`, `to`)."),
-                F("ingress", .array(.object), "Allowed incoming traffic (`ports`, `from`)."),
+                F("egress", .array(networking("NetworkPolicyEgressRule")), "Allowed outgoing traffic; none when empty and `Egress` is a policy type."),
+                F("ingress", .array(networking("NetworkPolicyIngressRule")), "Allowed incoming traffic; none when empty."),
                 F("podSelector", .meta("LabelSelector"), "The pods the policy applies to; all pods of the namespace when empty.", required: true),
                 F("policyTypes", .strings, "`Ingress`, `Egress` or both."),
+            ]),
+            object(networkingPackage + "NetworkPolicyIngressRule", "Traffic allowed in: from all of `from` (any source when empty) to all of `ports`.", [
+                F("from", .array(networking("NetworkPolicyPeer")), "The sources; any source when empty."),
+                F("ports", .array(networking("NetworkPolicyPort")), "The destination ports; every port when empty."),
+            ]),
+            object(networkingPackage + "NetworkPolicyEgressRule", "Traffic allowed out: to all of `to` (any destination when empty) on all of `ports`.", [
+                F("ports", .array(networking("NetworkPolicyPort")), "The destination ports; every port when empty."),
+                F("to", .array(networking("NetworkPolicyPeer")), "The destinations; any destination when empty."),
+            ]),
+            object(networkingPackage + "NetworkPolicyPeer", "A peer: pods (by pod and namespace selectors) or an IP block.", [
+                F("ipBlock", networking("IPBlock"), "A CIDR range, with exceptions."),
+                F("namespaceSelector", .meta("LabelSelector"), "The namespaces whose pods are peers."),
+                F("podSelector", .meta("LabelSelector"), "The pods that are peers (in the policy's namespace unless `namespaceSelector` is set)."),
+            ]),
+            object(networkingPackage + "NetworkPolicyPort", "A port, or a port range, and a protocol.", [
+                F("endPort", .int32, "The last port of a range starting at `port`."),
+                F("port", .intOrString, "The port number or name; every port when empty."),
+                F("protocol", .string, "`TCP` (default), `UDP` or `SCTP`."),
+            ]),
+            object(networkingPackage + "IPBlock", "A CIDR range and the CIDRs inside it that are excluded.", [
+                F("cidr", .string, "The range, e.g. `192.168.1.0/24`.", required: true),
+                F("except", .strings, "CIDRs inside the range that are excluded."),
             ]),
         ]
 
@@ -117,8 +139,23 @@ extension BuiltinSchemas {
         ]
         + kind("autoscaling", "v2", "HorizontalPodAutoscaler", "A HorizontalPodAutoscaler scales a workload's replicas to keep metrics near their targets.", [
             F("spec", autoscaling("HorizontalPodAutoscalerSpec"), "The desired behavior of the autoscaler."),
-            F("status", .object, "The observed state of the autoscaler. Read-only."),
+            F("status", autoscaling("HorizontalPodAutoscalerStatus"), "The observed state of the autoscaler. Read-only."),
         ]) + [
+            object(autoscalingPackage + "HorizontalPodAutoscalerStatus", "The observed state of a HorizontalPodAutoscaler.", [
+                F("conditions", .array(autoscaling("HorizontalPodAutoscalerCondition")), "The autoscaler's conditions."),
+                F("currentMetrics", .array(.object), "The last values read of the metrics."),
+                F("currentReplicas", .int32, "The replicas of the workload when last checked."),
+                F("desiredReplicas", .int32, "The replicas the autoscaler last computed.", required: true),
+                F("lastScaleTime", .time, "When the autoscaler last changed the replica count."),
+                F("observedGeneration", .int64, "The generation the autoscaler last observed."),
+            ]),
+            object(autoscalingPackage + "HorizontalPodAutoscalerCondition", "One condition of a HorizontalPodAutoscaler.", [
+                F("lastTransitionTime", .time, "When the condition last changed status."),
+                F("message", .string, "A human-readable explanation."),
+                F("reason", .string, "A CamelCase reason for the last transition."),
+                F("status", .string, "`True`, `False` or `Unknown`.", required: true),
+                F("type", .string, "`ScalingActive`, `AbleToScale` or `ScalingLimited`.", required: true),
+            ]),
             object(autoscalingPackage + "HorizontalPodAutoscalerSpec", "The desired state of a HorizontalPodAutoscaler.", [
                 F("behavior", .object, "Scaling behavior for scaling up and down."),
                 F("maxReplicas", .int32, "The most replicas the autoscaler may set.", required: true),

@@ -52,7 +52,55 @@ extension BuiltinSchemas {
             F("topologyKey", .string, "The node label whose values define the domains.", required: true),
             F("whenUnsatisfiable", .string, "`DoNotSchedule` or `ScheduleAnyway`.", required: true),
         ]),
-        freeform(corePackage + "Affinity", "Scheduling constraints: `nodeAffinity`, `podAffinity` and `podAntiAffinity`."),
+        coreObject("Affinity", "Scheduling constraints: node affinity, pod affinity and pod anti-affinity.", [
+            F("nodeAffinity", .core("NodeAffinity"), "Which nodes the pod may or prefers to be scheduled on, by their labels."),
+            F("podAffinity", .core("PodAffinity"), "Pods this pod should run in the same topology domain as."),
+            F("podAntiAffinity", .core("PodAntiAffinity"), "Pods this pod should not run in the same topology domain as."),
+        ]),
+        coreObject("NodeAffinity", "Node affinity: hard and soft requirements on node labels and fields.", [
+            F("preferredDuringSchedulingIgnoredDuringExecution", .array(.core("PreferredSchedulingTerm")),
+              "Terms the scheduler prefers, each with a weight; the node with the greatest sum wins."),
+            F("requiredDuringSchedulingIgnoredDuringExecution", .core("NodeSelector"),
+              "Terms a node must meet for the pod to be scheduled there."),
+        ]),
+        coreObject("NodeSelector", "Node selector terms, ORed: a node matches when any term matches.", [
+            F("nodeSelectorTerms", .array(.core("NodeSelectorTerm")), "The terms, ORed.", required: true),
+        ]),
+        coreObject("NodeSelectorTerm", "Node requirements, ANDed: by label (`matchExpressions`) and by field (`matchFields`).", [
+            F("matchExpressions", .array(.core("NodeSelectorRequirement")), "Requirements on node labels."),
+            F("matchFields", .array(.core("NodeSelectorRequirement")), "Requirements on node fields."),
+        ]),
+        coreObject("NodeSelectorRequirement", "A key, an operator and values.", [
+            F("key", .string, "The label key (or field name) the requirement applies to.", required: true),
+            F("operator", .string, "`In`, `NotIn`, `Exists`, `DoesNotExist`, `Gt` or `Lt`.", required: true),
+            F("values", .strings, "The values: one or more for `In`/`NotIn`, none for `Exists`/`DoesNotExist`, one integer for `Gt`/`Lt`."),
+        ]),
+        coreObject("PreferredSchedulingTerm", "A node selector term with a weight.", [
+            F("preference", .core("NodeSelectorTerm"), "The term.", required: true),
+            F("weight", .int32, "The weight, 1-100.", required: true),
+        ]),
+        coreObject("PodAffinity", "Pod affinity: co-locate with pods matching the terms.", [
+            F("preferredDuringSchedulingIgnoredDuringExecution", .array(.core("WeightedPodAffinityTerm")),
+              "Terms the scheduler prefers, each with a weight."),
+            F("requiredDuringSchedulingIgnoredDuringExecution", .array(.core("PodAffinityTerm")),
+              "Terms that must hold for the pod to be scheduled."),
+        ]),
+        coreObject("PodAntiAffinity", "Pod anti-affinity: avoid the topology domains of pods matching the terms.", [
+            F("preferredDuringSchedulingIgnoredDuringExecution", .array(.core("WeightedPodAffinityTerm")),
+              "Terms the scheduler prefers, each with a weight."),
+            F("requiredDuringSchedulingIgnoredDuringExecution", .array(.core("PodAffinityTerm")),
+              "Terms that must hold for the pod to be scheduled."),
+        ]),
+        coreObject("PodAffinityTerm", "Pods (selected by labels, in some namespaces) and the topology key that defines \"together\".", [
+            F("labelSelector", .meta("LabelSelector"), "The pods this term is about."),
+            F("namespaceSelector", .meta("LabelSelector"), "The namespaces searched, by label; with `namespaces`, their union."),
+            F("namespaces", .strings, "The namespaces searched by name; the pod's own when both this and `namespaceSelector` are empty."),
+            F("topologyKey", .string, "The node label whose values define a topology domain.", required: true),
+        ]),
+        coreObject("WeightedPodAffinityTerm", "A pod affinity term with a weight.", [
+            F("podAffinityTerm", .core("PodAffinityTerm"), "The term.", required: true),
+            F("weight", .int32, "The weight, 1-100.", required: true),
+        ]),
         coreObject("PodDNSConfig", "DNS settings of a pod.", [
             F("nameservers", .strings, "DNS server IP addresses."),
             F("options", .array(.object), "Resolver options (`name`, `value`)."),
@@ -73,7 +121,7 @@ extension BuiltinSchemas {
             F("cinder", .object, "An OpenStack Cinder volume."),
             F("configMap", .core("ConfigMapVolumeSource"), "The keys of a ConfigMap as files."),
             F("csi", .object, "A volume provided by a CSI driver."),
-            F("downwardAPI", .object, "Pod and container fields as files."),
+            F("downwardAPI", .core("DownwardAPIVolumeSource"), "Pod and container fields as files."),
             F("emptyDir", .core("EmptyDirVolumeSource"), "A directory that starts empty and lives as long as the pod."),
             F("ephemeral", .object, "A volume provisioned for the pod from a claim template and deleted with it."),
             F("fc", .object, "A Fibre Channel volume."),
@@ -89,7 +137,7 @@ extension BuiltinSchemas {
             F("persistentVolumeClaim", .core("PersistentVolumeClaimVolumeSource"), "A PersistentVolumeClaim in the pod's namespace."),
             F("photonPersistentDisk", .object, "A PhotonController persistent disk."),
             F("portworxVolume", .object, "A Portworx volume."),
-            F("projected", .object, "Several sources (secrets, configmaps, downward API, tokens) projected into one directory."),
+            F("projected", .core("ProjectedVolumeSource"), "Several sources (secrets, configmaps, downward API, tokens) projected into one directory."),
             F("quobyte", .object, "A Quobyte mount."),
             F("rbd", .object, "A Rados block device."),
             F("scaleIO", .object, "A ScaleIO volume."),
@@ -112,6 +160,45 @@ extension BuiltinSchemas {
         coreObject("KeyToPath", "Maps one key to a file path.", [
             F("key", .string, "The key to project.", required: true),
             F("mode", .int32, "Mode bits of this file."),
+            F("path", .string, "The relative file path.", required: true),
+        ]),
+        coreObject("DownwardAPIVolumeSource", "Fields of the pod and resources of its containers, as files.", [
+            F("defaultMode", .int32, "Mode bits of the files, 0000-0777; defaults to 0644."),
+            F("items", .array(.core("DownwardAPIVolumeFile")), "The files."),
+        ]),
+        coreObject("DownwardAPIVolumeFile", "One file of a downward API volume.", [
+            F("fieldRef", .core("ObjectFieldSelector"), "A field of the pod: metadata.name, metadata.namespace, metadata.labels, metadata.annotations, metadata.uid."),
+            F("mode", .int32, "Mode bits of this file."),
+            F("path", .string, "The relative file path.", required: true),
+            F("resourceFieldRef", .core("ResourceFieldSelector"), "A resource of a container: limits or requests of cpu, memory or ephemeral storage."),
+        ]),
+        coreObject("ProjectedVolumeSource", "Several volume sources projected into one directory.", [
+            F("defaultMode", .int32, "Mode bits of the files, 0000-0777."),
+            F("sources", .array(.core("VolumeProjection")), "The sources."),
+        ]),
+        coreObject("VolumeProjection", "One source of a projected volume; exactly one is set.", [
+            F("clusterTrustBundle", .object, "A ClusterTrustBundle's certificates (alpha)."),
+            F("configMap", .core("ConfigMapProjection"), "Keys of a ConfigMap."),
+            F("downwardAPI", .core("DownwardAPIProjection"), "Fields of the pod and resources of its containers."),
+            F("secret", .core("SecretProjection"), "Keys of a Secret."),
+            F("serviceAccountToken", .core("ServiceAccountTokenProjection"), "A token of the pod's ServiceAccount."),
+        ]),
+        coreObject("ConfigMapProjection", "Keys of a ConfigMap in a projected volume.", [
+            F("items", .array(.core("KeyToPath")), "Which keys to project, and where; all keys when empty."),
+            F("name", .string, "The ConfigMap's name."),
+            F("optional", .boolean, "Whether the ConfigMap or its keys may be missing."),
+        ]),
+        coreObject("SecretProjection", "Keys of a Secret in a projected volume.", [
+            F("items", .array(.core("KeyToPath")), "Which keys to project, and where; all keys when empty."),
+            F("name", .string, "The Secret's name."),
+            F("optional", .boolean, "Whether the Secret or its keys may be missing."),
+        ]),
+        coreObject("DownwardAPIProjection", "Downward API files in a projected volume.", [
+            F("items", .array(.core("DownwardAPIVolumeFile")), "The files."),
+        ]),
+        coreObject("ServiceAccountTokenProjection", "A ServiceAccount token in a projected volume.", [
+            F("audience", .string, "The audience the token is for; the API server's by default."),
+            F("expirationSeconds", .int64, "How long the token is valid; at least 600, 3600 by default."),
             F("path", .string, "The relative file path.", required: true),
         ]),
         coreObject("EmptyDirVolumeSource", "An empty directory for the pod's lifetime.", [

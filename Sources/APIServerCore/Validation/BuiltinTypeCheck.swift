@@ -166,10 +166,13 @@ enum SchemaIndex {
         "StatefulSetSpec.podManagementPolicy": "v1.PodManagementPolicyType",
         "NamespaceStatus.phase": "v1.NamespacePhase",
         "Toleration.operator": "v1.TolerationOperator",
+        "NodeSelectorRequirement.operator": "v1.NodeSelectorOperator",
         "Toleration.effect": "v1.TaintEffect",
         "DeploymentCondition.status": "v1.ConditionStatus",
         "ReplicaSetCondition.status": "v1.ConditionStatus",
         "PodCondition.status": "v1.ConditionStatus",
         "JobCondition.status": "v1.ConditionStatus",
+        "NetworkPolicyPort.protocol": "v1.Protocol",
+        "HorizontalPodAutoscalerCondition.status": "v1.ConditionStatus",
     ]
 }
