@@ -106,10 +106,10 @@ public struct StoreEvent: Sendable {
     public var previous: JSONValue?
 }
 
-/// A `StoreEvent` as the watch history keeps it: the states serialized (the bytes the log
-/// record and, while current, the stored object hold already), parsed again only when a watch
-/// or a list at an old revision replays it — a retained superseded state costs its JSON size,
-/// not a parsed tree.
+/// A `StoreEvent` as the watch history keeps it: the states serialized (the bytes written to the
+/// log; a change's previous state shares those of the event that wrote it while that event is
+/// retained), parsed again only when a watch or a list at an old revision replays it — a
+/// retained superseded state costs its JSON size, not a parsed tree.
 struct RetainedEvent: Sendable {
     var revision: Int64
     var type: WatchEventType
