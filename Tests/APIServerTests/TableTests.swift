@@ -73,12 +73,4 @@ struct TableTests {
         #expect(Array(cells.prefix(4)) == ["g", 3, "True", "all good"])
         #expect(cells.last?.stringValue?.hasSuffix("s") == true)
     }
-
-    @Test("ages follow Go's duration.HumanDuration", arguments: [
-        (0, "0s"), (119, "119s"), (120, "2m"), (150, "2m30s"), (600, "10m"), (10_799, "179m"), (10_800, "3h"),
-        (11_100, "3h5m"), (86_400, "24h"), (172_800, "2d"), (183_600, "2d3h"), (864_000, "10d"), (63_072_000, "2y"),
-    ] as [(Int64, String)])
-    func ages(seconds: Int64, text: String) {
-        #expect(HumanDuration.format(seconds: seconds) == text)
-    }
 }

@@ -10,16 +10,20 @@ extension APIResponse {
     /// The bytes of a `.list` answer: the header's fields, then `items` with each stored object's
     /// cached JSON (`StoredObject.bytes`) spliced in, and a trailing newline.
     public static func listBytes(header: JSONObject, items: [StoredObject]) -> [UInt8] {
-        var body = JSONValue.object(header).serializedBytes()
-        body.removeLast()
-        if !header.isEmpty { body.append(UInt8(ascii: ",")) }
-        body += Array(#""items":["#.utf8)
-        body.reserveCapacity(body.count + items.count * 1024)
-        for (i, item) in items.enumerated() {
+        var head = JSONValue.object(header).serializedBytes()
+        head.removeLast()
+        if !header.isEmpty { head.append(UInt8(ascii: ",")) }
+        head += Array(#""items":["#.utf8)
+        let parts = items.map(\.bytes)
+        let tail = Array("]}\n".utf8)
+        var body: [UInt8] = []
+        body.reserveCapacity(head.count + parts.reduce(0) { $0 + $1.count } + max(0, parts.count - 1) + tail.count)
+        body += head
+        for (i, part) in parts.enumerated() {
             if i > 0 { body.append(UInt8(ascii: ",")) }
-            body += item.bytes
+            body += part
         }
-        body += Array("]}\n".utf8)
+        body += tail
         return body
     }
 

@@ -36,7 +36,7 @@ extension KubeAPI {
             [TablePrinter.name(o)] + paths.map { type, path -> JSONValue in
                 guard let value = path?.evaluate(o).first, value != .null else { return .null }
                 switch type {
-                case "date": return .string(HumanDuration.since(value.stringValue, now: now))
+                case "date": return .string(Age.since(value.stringValue, now: now))
                 case "string": return .string(PrinterColumnPath.text(value))
                 default: return value
                 }

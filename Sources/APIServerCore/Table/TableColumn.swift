@@ -1,3 +1,4 @@
+import GoCompat
 import Foundation
 import StructuredData
 
@@ -26,40 +27,12 @@ struct TableColumn: Sendable {
     }
 }
 
-/// Go's `duration.HumanDuration`, as kube-apiserver renders ages (`5s`, `3m20s`, `4h5m`, `2d`).
-enum HumanDuration {
-    static func format(seconds total: Int64) -> String {
-        if total < -1 { return "<invalid>" }
-        if total < 0 { return "0s" }
-        if total < 120 { return "\(total)s" }
-        let minutes = total / 60
-        if minutes < 10 {
-            let s = total % 60
-            return s == 0 ? "\(minutes)m" : "\(minutes)m\(s)s"
-        }
-        if minutes < 180 { return "\(minutes)m" }
-        let hours = total / 3600
-        if hours < 8 {
-            let m = minutes % 60
-            return m == 0 ? "\(hours)h" : "\(hours)h\(m)m"
-        }
-        if hours < 48 { return "\(hours)h" }
-        if hours < 24 * 8 {
-            let h = hours % 24
-            return h == 0 ? "\(hours / 24)d" : "\(hours / 24)d\(h)h"
-        }
-        if hours < 24 * 365 * 2 { return "\(hours / 24)d" }
-        if hours < 24 * 365 * 8 {
-            let days = (hours / 24) % 365
-            return days == 0 ? "\(hours / 24 / 365)y" : "\(hours / 24 / 365)y\(days)d"
-        }
-        return "\(hours / 24 / 365)y"
-    }
-
+/// Ages of timestamps in tables, printed with Go's `duration.HumanDuration` (`GoCompat`).
+enum Age {
     /// The age of an RFC 3339 timestamp at `now` (`<unknown>` when absent or unreadable).
     static func since(_ timestamp: String?, now: Date) -> String {
         guard let timestamp, let date = parse(timestamp) else { return "<unknown>" }
-        return format(seconds: Int64(now.timeIntervalSince(date).rounded(.down)))
+        return HumanDuration.format(seconds: Int64(now.timeIntervalSince(date).rounded(.down)))
     }
 
     /// Parses `2006-01-02T15:04:05Z` (optionally with fractional seconds).

@@ -65,8 +65,8 @@ extension TablePrinter {
             last = series["lastObservedTime"]?.stringValue ?? last
             count = series["count"]?.intValue ?? count
         }
-        let first = HumanDuration.since(o["firstTimestamp"]?.stringValue ?? o["eventTime"]?.stringValue, now: now)
-        var lastText = HumanDuration.since(last, now: now)
+        let first = Age.since(o["firstTimestamp"]?.stringValue ?? o["eventTime"]?.stringValue, now: now)
+        var lastText = Age.since(last, now: now)
         if count > 1 { lastText += " (x\(count) over \(first))" }
         let involved = o["involvedObject"] ?? .null
         let object = "\((involved["kind"]?.stringValue ?? "").lowercased())/\(involved["name"]?.stringValue ?? "")"

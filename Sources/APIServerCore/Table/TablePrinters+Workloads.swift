@@ -1,3 +1,4 @@
+import GoCompat
 import Foundation
 import StructuredData
 
@@ -44,7 +45,7 @@ extension TablePrinter {
         }
         if o["metadata"]?["deletionTimestamp"] != nil { reason = status["reason"]?.stringValue == "NodeLost" ? "Unknown" : "Terminating" }
         var restartText = String(restarts)
-        if let lastRestart { restartText += " (\(HumanDuration.since(lastRestart, now: now)) ago)" }
+        if let lastRestart { restartText += " (\(Age.since(lastRestart, now: now)) ago)" }
         let gates = o["spec"]?["readinessGates"]?.arrayValue ?? []
         let gateText: String
         if gates.isEmpty {
@@ -123,8 +124,8 @@ extension TablePrinter {
             completions = "\(succeeded)/1"
         }
         var duration = ""
-        if let start = o["status"]?["startTime"]?.stringValue, let started = HumanDuration.parse(start) {
-            let end = o["status"]?["completionTime"]?.stringValue.flatMap(HumanDuration.parse) ?? now
+        if let start = o["status"]?["startTime"]?.stringValue, let started = Age.parse(start) {
+            let end = o["status"]?["completionTime"]?.stringValue.flatMap(Age.parse) ?? now
             duration = HumanDuration.format(seconds: Int64(end.timeIntervalSince(started).rounded(.down)))
         }
         let c = containers(o["spec"]?["template"])
@@ -140,7 +141,7 @@ extension TablePrinter {
     ] + wideContainerColumns()) { o, now in
         let template = o["spec"]?["jobTemplate"]?["spec"]?["template"]
         let c = containers(template)
-        let last = o["status"]?["lastScheduleTime"]?.stringValue.map { HumanDuration.since($0, now: now) } ?? "<none>"
+        let last = o["status"]?["lastScheduleTime"]?.stringValue.map { Age.since($0, now: now) } ?? "<none>"
         return [name(o), text(o["spec"]?["schedule"], none: ""), .bool(o["spec"]?["suspend"] == true),
                 .int(Int64(o["status"]?["active"]?.arrayValue?.count ?? 0)), .string(last), age(o, now), c.names, c.images,
                 selector(o["spec"]?["jobTemplate"]?["spec"]?["selector"])]

@@ -46,7 +46,7 @@ struct TablePrinter: Sendable {
 
     static func name(_ o: JSONValue) -> JSONValue { .string(o.metadataString("name")) }
     static func age(_ o: JSONValue, _ now: Date) -> JSONValue {
-        .string(HumanDuration.since(o["metadata"]?["creationTimestamp"]?.stringValue, now: now))
+        .string(Age.since(o["metadata"]?["creationTimestamp"]?.stringValue, now: now))
     }
     static func int(_ v: JSONValue?) -> JSONValue { .int(v?.intValue ?? 0) }
     static func text(_ v: JSONValue?, none: String = "<none>") -> JSONValue {
