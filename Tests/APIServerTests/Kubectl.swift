@@ -8,11 +8,22 @@ struct Kubectl: Sendable, CustomTestStringConvertible {
     var label: String
     var testDescription: String { label }
 
-    /// kubectl 1.32 from the machine, kubectl 1.20 when `SWIFTFLUX_KUBECTL_OLD` points at it (or it
-    /// is in `.tools/`), and kubectl 1.28 from `SWIFTFLUX_KUBECTL_128` (or `.tools/helm/`).
+    /// kubectl 1.31 from the machine's Google Cloud SDK (else its `kubectl`), kubectl 1.20 when
+    /// `SWIFTFLUX_KUBECTL_OLD` points at it (or it is in `.tools/`), and kubectl 1.28 from
+    /// `SWIFTFLUX_KUBECTL_128` (or `.tools/helm/`).
+    ///
+    /// The SDK's `kubectl` is a dispatcher: it runs the kubectl matching the server's version, or
+    /// its own 1.32 when asking the version is slow (a loaded machine). So a pinned binary is used:
+    /// kubectl 1.32 and later send `kubectl create <kind>` bodies as protobuf, which this server
+    /// does not decode yet.
     static var available: [Kubectl] {
         var out: [Kubectl] = []
-        if FileManager.default.isExecutableFile(atPath: "/usr/bin/kubectl") { out.append(Kubectl(path: "/usr/bin/kubectl", label: "kubectl (machine)")) }
+        let pinned = "/usr/lib/google-cloud-sdk/bin/kubectl.1.31"
+        if FileManager.default.isExecutableFile(atPath: pinned) {
+            out.append(Kubectl(path: pinned, label: "kubectl 1.31"))
+        } else if FileManager.default.isExecutableFile(atPath: "/usr/bin/kubectl") {
+            out.append(Kubectl(path: "/usr/bin/kubectl", label: "kubectl (machine)"))
+        }
         let old = ProcessInfo.processInfo.environment["SWIFTFLUX_KUBECTL_OLD"]
             ?? FileManager.default.currentDirectoryPath + "/.tools/kubernetes-client/usr/bin/kubectl"
         if FileManager.default.isExecutableFile(atPath: old) { out.append(Kubectl(path: old, label: "kubectl 1.20")) }
