@@ -155,18 +155,10 @@ extension PolicyRule {
     func covers(_ part: PolicyRule) -> Bool {
         let verbsCovered = verbs.contains("*") || part.verbs.allSatisfy(verbs.contains)
         let groupsCovered = apiGroups.contains("*") || part.apiGroups.allSatisfy(apiGroups.contains)
-        let resourcesCovered = resources.contains("*") || part.resources.allSatisfy { resource in
-            if resources.contains(resource) { return true }
-            guard let slash = resource.firstIndex(of: "/") else { return false }
-            return resources.contains("*" + resource[slash...])
+        let resourcesCovered = part.resources.allSatisfy { resource in
+            matchesResource(resource, subresource: resource.split(separator: "/", maxSplits: 1).dropFirst().first.map(String.init) ?? "")
         }
-        let urlsCovered = part.nonResourceURLs.allSatisfy { url in
-            nonResourceURLs.contains { owned in
-                var prefix = Substring(owned)
-                while prefix.last == "*" { prefix = prefix.dropLast() }
-                return owned == url || (owned.hasSuffix("*") && url.hasPrefix(prefix))
-            }
-        }
+        let urlsCovered = part.nonResourceURLs.allSatisfy(matchesURL)
         let namesCovered = part.resourceNames.isEmpty ? resourceNames.isEmpty
             : resourceNames.isEmpty || part.resourceNames.allSatisfy(resourceNames.contains)
         return verbsCovered && groupsCovered && resourcesCovered && namesCovered && urlsCovered

@@ -41,14 +41,22 @@ public struct PolicyRule: Sendable, Equatable {
     /// True when this rule allows `attributes`.
     public func allows(_ attributes: RequestAttributes) -> Bool {
         guard verbs.contains("*") || verbs.contains(attributes.verb) else { return false }
-        if !attributes.isResourceRequest {
-            return nonResourceURLs.contains { url in
-                url == "*" || url == attributes.path || (url.hasSuffix("*") && attributes.path.hasPrefix(String(url.dropLast())))
-            }
-        }
+        if !attributes.isResourceRequest { return matchesURL(attributes.path) }
         guard apiGroups.contains("*") || apiGroups.contains(attributes.apiGroup) else { return false }
         guard matchesResource(attributes.combinedResource, subresource: attributes.subresource) else { return false }
         return resourceNames.isEmpty || resourceNames.contains(attributes.name)
+    }
+
+    /// `NonResourceURLMatches`: a URL of the rule is `path`, or ends in `*` and, with its
+    /// trailing stars trimmed, prefixes `path` (`*` alone matches every path).
+    func matchesURL(_ path: String) -> Bool {
+        nonResourceURLs.contains { url in
+            if url == path { return true }
+            guard url.hasSuffix("*") else { return false }
+            var prefix = Substring(url)
+            while prefix.last == "*" { prefix = prefix.dropLast() }
+            return path.hasPrefix(prefix)
+        }
     }
 
     func matchesResource(_ combined: String, subresource: String) -> Bool {
