@@ -1,3 +1,4 @@
+import OrderedCollections
 import Prometheus
 import Synchronization
 
@@ -17,7 +18,8 @@ public protocol MetricsEmitter: Sendable {
 final class GaugeFamily: Sendable {
     let name: String
     let help: String
-    private let series = Mutex<(order: [String], values: [String: Int64])>(([], [:]))
+    /// Values by rendered label set, in the order the sets were first seen.
+    private let series = Mutex<OrderedDictionary<String, Int64>>([:])
 
     init(name: String, help: String) {
         self.name = name
@@ -26,20 +28,18 @@ final class GaugeFamily: Sendable {
 
     func set(_ labels: [(String, String)], _ value: Int64) {
         let key = Self.render(labels)
-        series.withLock { series in
-            if series.values.updateValue(value, forKey: key) == nil { series.order.append(key) }
-        }
+        series.withLock { $0[key] = value }
     }
 
     func emit(into buffer: inout [UInt8]) {
-        let (order, values) = series.withLock { ($0.order, $0.values) }
-        guard !order.isEmpty else { return }
+        let values = series.withLock { $0 }
+        guard !values.isEmpty else { return }
         buffer.append(contentsOf: "# HELP \(name) \(help)\n# TYPE \(name) gauge\n".utf8)
-        for key in order {
+        for (key, value) in values {
             buffer.append(contentsOf: name.utf8)
             buffer.append(contentsOf: key.utf8)
             buffer.append(UInt8(ascii: " "))
-            buffer.append(contentsOf: String(values[key] ?? 0).utf8)
+            buffer.append(contentsOf: String(value).utf8)
             buffer.append(UInt8(ascii: "\n"))
         }
     }
@@ -63,6 +63,5 @@ final class GaugeFamily: Sendable {
         return out + "}"
     }
 }
-
 
 extension PrometheusCollectorRegistry: MetricsEmitter {}
