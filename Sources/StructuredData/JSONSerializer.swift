@@ -39,10 +39,17 @@ extension JSONValue {
     /// object's serialized form, the watch history): an array grown by appending holds up to
     /// twice what it contains.
     public func retainedSerializedBytes() -> [UInt8] {
-        let bytes = serializedBytes()
-        guard bytes.capacity - bytes.count > bytes.count / 16 else { return bytes }
-        return [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
-            count = buffer.initialize(fromContentsOf: bytes)
+        serializedBytes().fittedToSize()
+    }
+}
+
+extension [UInt8] {
+    /// These bytes in an array of about their size: copied when more than a sixteenth of the
+    /// capacity is spare, else returned as they are.
+    public func fittedToSize() -> [UInt8] {
+        guard capacity - count > count / 16 else { return self }
+        return [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            initialized = buffer.initialize(fromContentsOf: self)
         }
     }
 }

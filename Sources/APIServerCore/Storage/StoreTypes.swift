@@ -80,9 +80,11 @@ final class SerializedForm: Sendable {
 
     func bytes(of value: JSONValue) -> [UInt8] {
         if let kept { return kept }
-        let made = value.retainedSerializedBytes()
-        keep(made)
-        return made
+        let made = value.serializedBytes()
+        guard made.count <= StoredObject.cacheLimit else { return made }  // not kept: no need to fit it
+        let fitted = made.fittedToSize()
+        keep(fitted)
+        return fitted
     }
 }
 
